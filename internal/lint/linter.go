@@ -1,0 +1,89 @@
+package lint
+
+import (
+	"path/filepath"
+	"sync"
+
+	"github.com/copydesk/copydesk/internal/config"
+	"github.com/copydesk/copydesk/internal/document"
+	"github.com/copydesk/copydesk/report"
+	"github.com/copydesk/copydesk/rules"
+)
+
+// Linter lints inputs with the configuration that governs each. It is safe for concurrent use.
+type Linter struct {
+	// ConfigPath is an explicit configuration file; when empty, each file's is found by walking up from it.
+	ConfigPath string
+	// Only, when not empty, restricts the run to these rules; Disable turns rules off.
+	Only, Disable []string
+	// Sources are the documents drafts were written from (`--against`).
+	Sources []*document.Document
+
+	mu      sync.Mutex
+	engines map[string]*setup // by configuration path ("" for built-in defaults)
+}
+
+// setup is an engine built for one configuration.
+type setup struct {
+	engine *rules.Engine
+	config *config.Config
+	err    error
+}
+
+// Setup returns the engine and configuration for a file at path (or, for path "", the working folder).
+func (l *Linter) Setup(path string) (*rules.Engine, *config.Config, error) {
+	cfgPath := l.ConfigPath
+	if cfgPath == "" {
+		dir := "."
+		if path != "" {
+			dir = filepath.Dir(path)
+		}
+		cfgPath = config.Find(dir)
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if l.engines == nil {
+		l.engines = map[string]*setup{}
+	}
+	s, ok := l.engines[cfgPath]
+	if !ok {
+		s = l.build(cfgPath)
+		l.engines[cfgPath] = s
+	}
+	return s.engine, s.config, s.err
+}
+
+func (l *Linter) build(cfgPath string) *setup {
+	cfg := &config.Config{Rules: map[string]rules.Setting{}}
+	if cfgPath != "" {
+		var err error
+		if cfg, err = config.Load(cfgPath); err != nil {
+			return &setup{err: err}
+		}
+	}
+	settings := make(map[string]rules.Setting, len(cfg.Rules)+len(l.Disable))
+	for id, s := range cfg.Rules {
+		settings[id] = s
+	}
+	for _, id := range l.Disable {
+		s := settings[id]
+		s.Disabled = true
+		settings[id] = s
+	}
+	e, err := rules.NewEngine(settings, l.Only)
+	return &setup{engine: e, config: cfg, err: err}
+}
+
+// Lint validates, parses and checks one input. path locates its configuration; name is what reports show.
+// failOn is the failing level the configuration sets, or zero.
+func (l *Linter) Lint(path, name string, f document.Format, data []byte) (res report.Result, failOn rules.Severity, err error) {
+	if err := Validate(name, data); err != nil {
+		return res, 0, err
+	}
+	e, cfg, err := l.Setup(path)
+	if err != nil {
+		return res, 0, err
+	}
+	doc := document.Parse(name, f, data)
+	return report.Result{Doc: doc, Diagnostics: e.Run(doc, l.Sources...)}, cfg.FailOn, nil
+}

@@ -1,0 +1,46 @@
+package rules
+
+import (
+	"fmt"
+	"sort"
+)
+
+// builtin lists the constructors of every built-in rule, in the order `copydesk rules` shows them: an
+// explicit list rather than init() registration, so what runs is visible in one place.
+var builtin = []func() Rule{
+	// duplication: duplicated names and words
+	newRepeatedWord,
+	// translation: machine-translation and spinner artifacts
+	// promo: leftover promo and page chrome
+	// titles: inconsistent titles and headlines
+	// style: house style
+}
+
+// Builtin returns fresh instances of every built-in rule.
+func Builtin() []Rule {
+	out := make([]Rule, 0, len(builtin))
+	for _, mk := range builtin {
+		out = append(out, mk())
+	}
+	return out
+}
+
+// Lookup returns a fresh instance of the built-in rule with the given id.
+func Lookup(id string) (Rule, error) {
+	for _, mk := range builtin {
+		if r := mk(); r.Meta().ID == id {
+			return r, nil
+		}
+	}
+	return nil, fmt.Errorf("unknown rule %q (run `copydesk rules` for the list)", id)
+}
+
+// IDs returns every built-in rule id, sorted.
+func IDs() []string {
+	ids := make([]string, 0, len(builtin))
+	for _, r := range Builtin() {
+		ids = append(ids, r.Meta().ID)
+	}
+	sort.Strings(ids)
+	return ids
+}
