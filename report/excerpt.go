@@ -61,11 +61,6 @@ type excerpt struct {
 	width int // display columns of the span, at least 1 so an empty span still gets a caret
 }
 
-// underline is the caret line that goes under the excerpt.
-func (x excerpt) underline() string {
-	return strings.Repeat(" ", x.col) + strings.Repeat("^", x.width)
-}
-
 // window cuts line around the byte range [s, e) to fit budget display columns, on word boundaries where
 // it can, and marks each cut with "...". The context is shared between both sides, and a side that runs
 // out of line gives the rest to the other. A span too long to fit is shown from its start and cut.
@@ -73,7 +68,7 @@ func window(line string, s, e, budget int) excerpt {
 	line = sanitize(line)
 	s = max(0, min(s, len(line)))
 	e = max(s, min(e, len(line)))
-	for s > 0 && !utf8.RuneStart(line[s]) {
+	for s > 0 && s < len(line) && !utf8.RuneStart(line[s]) {
 		s--
 	}
 	for e < len(line) && !utf8.RuneStart(line[e]) {

@@ -79,11 +79,11 @@ func TestJSONRoundTrip(t *testing.T) {
 	}
 
 	// The emoji line: "The party 🎉 🎉 started ...", line 6. Before the span are 10 characters of ASCII;
-	// the span "🎉 🎉" is 3 characters, 4 UTF-16 units (each emoji is a surrogate pair) and 9 bytes.
+	// the span "🎉 🎉" is 3 characters, 5 UTF-16 units (each emoji is a surrogate pair) and 9 bytes.
 	d := f.Diagnostics[5]
 	start := strings.Index(story, "🎉")
 	wantStart := wirePos{Offset: start, Line: 6, Column: 11, ColumnUTF16: 11, ColumnByte: 11}
-	wantEnd := wirePos{Offset: start + 9, Line: 6, Column: 14, ColumnUTF16: 15, ColumnByte: 20}
+	wantEnd := wirePos{Offset: start + 9, Line: 6, Column: 14, ColumnUTF16: 16, ColumnByte: 20}
 	if d.Start != wantStart || d.End != wantEnd {
 		t.Errorf("emoji span: start %+v end %+v, want %+v %+v", d.Start, d.End, wantStart, wantEnd)
 	}
@@ -98,9 +98,9 @@ func TestJSONRoundTrip(t *testing.T) {
 		t.Errorf("edit [%d,%d) covers %q, want the second emoji in byte offsets", e.Start, e.End, story[e.Start:e.End])
 	}
 
-	// Line 3 has a multi-byte em dash and "é" before the span: columns differ by unit.
+	// Line 3 has an em dash (3 bytes) and "é" (2 bytes) before the span: 33 characters, 36 bytes.
 	tt := f.Diagnostics[0]
-	if tt.Start.Line != 3 || tt.Start.Column != 37 || tt.Start.ColumnUTF16 != 37 || tt.Start.ColumnByte != 40 {
+	if tt.Start.Line != 3 || tt.Start.Column != 34 || tt.Start.ColumnUTF16 != 34 || tt.Start.ColumnByte != 37 {
 		t.Errorf("\"the the\" start: %+v", tt.Start)
 	}
 	// A span across a CRLF ends on the next line.
@@ -123,7 +123,7 @@ func TestJSONRoundTrip(t *testing.T) {
 		!strings.Contains(out, `"related":[]`) {
 		t.Error("empty lists must be [] rather than null or missing")
 	}
-	want := map[string]int{"files": 3, "errors": 4, "warnings": 2, "infos": 1, "fixable": 3, "fixable_unsafe": 3}
+	want := map[string]int{"files": 3, "errors": 4, "warnings": 2, "infos": 1, "fixable": 3, "fixable_unsafe": 4}
 	for k, v := range want {
 		if rep.Summary[k] != v {
 			t.Errorf("summary %s = %d, want %d (%v)", k, rep.Summary[k], v, rep.Summary)

@@ -92,7 +92,7 @@ func storyResult(t testing.TB) Result {
 	}
 }
 
-// longLine is a one-line paragraph of about 600 characters with target in the middle.
+// longLine is a one-line paragraph of over 600 characters with target in the middle.
 func longLine(target string) string {
 	var b strings.Builder
 	words := []string{"officials", "said", "the", "talks", "in", "Bali", "were", "“candid”", "and", "useful"}
@@ -100,10 +100,10 @@ func longLine(target string) string {
 		b.WriteString(words[i%len(words)] + " ")
 	}
 	b.WriteString(target)
-	for i := 0; b.Len() < 600; i++ {
+	for i := 0; b.Len() < 650; i++ {
 		b.WriteString(" " + words[(i+3)%len(words)])
 	}
-	return b.String() + "."
+	return b.String() + " and the talks ended."
 }
 
 func longResult(t testing.TB) Result {

@@ -101,7 +101,7 @@ func (f *textFormatter) diagnostic(w *bufio.Writer, doc *document.Document, d ru
 		src += " " + x.text
 	}
 	fmt.Fprintln(w, src)
-	fmt.Fprintln(w, f.c.gutter.Sprintf("%*s |", gw, "")+" "+sevc.Sprint(x.underline()))
+	fmt.Fprintln(w, f.c.gutter.Sprintf("%*s |", gw, "")+" "+strings.Repeat(" ", x.col)+sevc.Sprint(strings.Repeat("^", x.width)))
 
 	for _, fx := range d.Fixes {
 		label, lc := "fix", f.c.fix

@@ -60,7 +60,7 @@ func TestCaretAlignsByDisplayWidth(t *testing.T) {
 		wantPad         int // counted by hand, as a terminal shows it
 	}{
 		{"ascii", "He said the the talks went well.\n", "the the", 8},
-		{"accents and quotes", "“Café” — Zoë’s crème brûlée was fine fine.\n", "fine fine", 33},
+		{"accents and quotes", "“Café” — Zoë’s crème brûlée was fine fine.\n", "fine fine", 32},
 		{"cjk", "中文报道 said said so.\n", "said said", 9},
 		{"emoji", "Party 🎉 🎉 time.\n", "🎉 🎉", 6},
 		{"tab", "Col\tvalue value here.\n", "value value", 4},
@@ -105,7 +105,7 @@ func TestLongLineIsWindowedAroundSpan(t *testing.T) {
 	}{
 		{"middle", src, "Biden and Biden", 0, true, true},
 		{"start", src, "officials said", 0, false, true},
-		{"end", src, "and useful.", 1, true, false},
+		{"end", src, "talks ended.", 0, true, false},
 		{"wider than the screen", "Talks\n\nSo " + long + "said.\n", strings.TrimSpace(long), 0, false, true},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -137,14 +137,14 @@ func TestFixDiff(t *testing.T) {
 	r := storyResult(t)
 	out := render(t, "text", Options{}, []Result{r})
 	for _, want := range []string{
-		"   fix: delete the second \"the\"\n      - owners in the the Marais\n      + owners in the Marais\n",
+		"   fix: delete the second \"the\"\n      - in the the Marais\n      + in the Marais\n",
 		// The edit replaces a CRLF: the old text is two lines, the new one.
 		"   fix: join the lines\n      - back”, and\n      - the mayor’s\n      + back”, and the mayor’s\n",
-		// Two edits of one fix on one line, applied together.
-		"   suggestion (unsafe): keep one\n      - agreed. Readers of 中文 readers 中文 papers too.\n      + agreed. Readers of Chinese papers too.\n",
-		"   suggestion (unsafe): delete the second \"🎉\"\n      - The party 🎉 🎉 started\n      + The party 🎉 started\n",
+		// Two edits of one fix on one line, applied together, with a word of context either side.
+		"   suggestion (unsafe): keep one\n      - agreed. Readers of 中文 readers 中文 papers\n      + agreed. Readers of Chinese papers\n",
+		"   suggestion (unsafe): delete the second \"🎉\"\n      - party 🎉 🎉 started\n      + party 🎉 started\n",
 		"   note: testdata/story.txt:1:1: the headline names the café owners\n",
-		"testdata/story.txt:3:37: error: \"the\" is written twice [repeated-word]\n",
+		"testdata/story.txt:3:34: error: \"the\" is written twice [repeated-word]\n",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks\n%s\ngot:\n%s", want, out)
@@ -196,4 +196,50 @@ func TestSanitizeKeepsOffsets(t *testing.T) {
 	if want := "a b c d?e  f é 中"; got != want {
 		t.Errorf("sanitize(%q) = %q, want %q", in, got, want)
 	}
+}
+
+// Offsets from a buggy rule or a stale cache must not crash the report.
+func TestOutOfRangeOffsets(t *testing.T) {
+	for _, src := range []string{"", "One line.", "Title\r\n\r\nBody text.\r\n"} {
+		doc := document.ParseText("x.txt", []byte(src))
+		n := len(src)
+		diags := []rules.Diagnostic{
+			{Rule: "a", Severity: rules.Error, Start: 0, End: 0},
+			{Rule: "b", Severity: rules.Warning, Start: n, End: n + 10, Fixes: []rules.Fix{{Edits: []rules.TextEdit{{Start: n + 5, End: n - 1, NewText: "x"}}}}},
+			{Rule: "c", Start: n + 3, End: 1, Related: []rules.Related{{Start: -4, End: 99, Message: "m"}},
+				Fixes: []rules.Fix{{Safe: true, Edits: []rules.TextEdit{{Start: 0, End: n, NewText: "y"}, {Start: 0, End: 1, NewText: "z"}}}}},
+		}
+		for _, name := range Names() {
+			for _, color := range []bool{false, true} {
+				render(t, name, Options{Color: color}, []Result{{Doc: doc, Diagnostics: diags}})
+			}
+		}
+	}
+}
+
+// FuzzText checks that any source and offsets render without a panic, within the width budget when the
+// source has no control characters, with the carets inside it.
+func FuzzText(f *testing.F) {
+	f.Add(story, 89, 96, 3, "x")
+	f.Add(longLine("between Biden and Biden. Xi"), 300, 315, 200, "")
+	f.Add("é\t中\r\n🎉", 2, 1, 9, "\n")
+	f.Fuzz(func(t *testing.T, src string, start, end, edit int, text string) {
+		doc := document.ParseText("f.txt", []byte(src))
+		d := rules.Diagnostic{Rule: "r", Severity: rules.Error, Start: start, End: end,
+			Fixes: []rules.Fix{{Edits: []rules.TextEdit{{Start: edit, End: edit + 3, NewText: text}}}}}
+		f, _ := New("text", Options{})
+		var buf strings.Builder
+		if err := f.Format(&buf, []Result{{Doc: doc, Diagnostics: []rules.Diagnostic{d}}}); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(buf.String(), "\n")
+		src1, caret := lines[1], lines[2]
+		if w := displayWidth(src1); w > maxWidth+2 { // +2: a wide character at the cut may straddle it
+			t.Errorf("source line %d columns wide: %q", w, src1)
+		}
+		// One column past the text is allowed: an empty span at the end of the line.
+		if displayWidth(caret) > max(displayWidth(src1)+1, len("      | ^")) {
+			t.Errorf("carets run past the excerpt:\n%s\n%s", src1, caret)
+		}
+	})
 }
