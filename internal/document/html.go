@@ -29,12 +29,6 @@ var skippedTags = map[string]bool{
 // <code> does not swallow the rest of the page.
 var inlineSkippedTags = map[string]bool{"code": true, "kbd": true, "samp": true}
 
-// voidTags never have content or an end tag.
-var voidTags = map[string]bool{
-	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
-	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
-}
-
 // headTags may appear in <head>; any other start tag opens the body, as in a browser.
 var headTags = map[string]bool{
 	"title": true, "meta": true, "link": true, "style": true, "script": true, "base": true,
@@ -59,13 +53,22 @@ var containerKinds = map[string]BlockKind{
 	"td": TableCell, "th": TableCell, "caption": TableCell,
 }
 
+// structureTags are tracked with the containers so that a nested list or table scopes its items.
+var structureTags = map[string]bool{"ul": true, "ol": true, "menu": true, "dl": true, "table": true, "tr": true}
+
+// impliedEnds lists, for a start tag, the open elements it closes, as a browser does ("<li>a<li>b").
+var impliedEnds = map[string]map[string]bool{
+	"li": {"li": true}, "dt": {"dt": true, "dd": true}, "dd": {"dt": true, "dd": true},
+	"td": {"td": true, "th": true}, "th": {"td": true, "th": true}, "tr": {"td": true, "th": true, "tr": true},
+}
+
 // htmlWalker feeds the tokens of an HTML source (a page, or an HTML block of a Markdown file) to a
 // builder.
 type htmlWalker struct {
 	b       *builder
 	defKind BlockKind // kind of a block outside any container
 	skip    []string  // open elements whose content is not prose
-	conts   []string  // open container elements (li, blockquote, td, ...)
+	conts   []string  // open containers (li, blockquote, td, ...) and the lists and tables around them
 	inHead  bool
 	inTitle bool
 	heading int // level of the open <hN>, 0 outside one
@@ -117,6 +120,7 @@ func (w *htmlWalker) closeInlineSkips() bool {
 }
 
 func (w *htmlWalker) open(name string, selfClosing bool, start, end int) {
+	// Inside skipped content only nesting matters, unless a block tag ends an inline skip.
 	if len(w.skip) > 0 && !(blockTags[name] && w.closeInlineSkips()) {
 		if skippedTags[name] && !selfClosing {
 			w.skip = append(w.skip, name)
@@ -139,14 +143,13 @@ func (w *htmlWalker) open(name string, selfClosing bool, start, end int) {
 	case name == "br":
 		w.b.space(start, end)
 	}
-	if _, ok := containerKinds[name]; ok && !selfClosing {
-		// A new item or cell closes the one still open, as in a browser.
-		if top := w.topContainer(); name == top || (name == "td" || name == "th") && (top == "td" || top == "th") {
+	if _, ok := containerKinds[name]; (ok || structureTags[name]) && !selfClosing {
+		for len(w.conts) > 0 && impliedEnds[name][w.conts[len(w.conts)-1]] {
 			w.conts = w.conts[:len(w.conts)-1]
 		}
 		w.conts = append(w.conts, name)
 	}
-	if skippedTags[name] && !selfClosing && !voidTags[name] {
+	if skippedTags[name] && !selfClosing {
 		w.skip = append(w.skip, name)
 	}
 }
@@ -173,18 +176,10 @@ func (w *htmlWalker) close(name string) {
 	case len(name) == 2 && name[0] == 'h' && name[1] >= '1' && name[1] <= '6':
 		w.heading = 0
 	}
+	// Closing a list or table also closes the items and cells left open inside it.
 	if i := lastIndex(w.conts, name); i >= 0 {
 		w.conts = w.conts[:i]
 	}
-	// The end of a list or table closes the items and cells left open inside it.
-	for len(w.conts) > 0 && implicitlyClosed[name][w.topContainer()] {
-		w.conts = w.conts[:len(w.conts)-1]
-	}
-}
-
-var implicitlyClosed = map[string]map[string]bool{
-	"ul": {"li": true}, "ol": {"li": true}, "menu": {"li": true}, "dl": {"dt": true, "dd": true},
-	"table": {"td": true, "th": true, "caption": true}, "tr": {"td": true, "th": true},
 }
 
 func lastIndex(stack []string, name string) int {
@@ -196,11 +191,14 @@ func lastIndex(stack []string, name string) int {
 	return -1
 }
 
-func (w *htmlWalker) topContainer() string {
-	if len(w.conts) == 0 {
-		return ""
+// containerKind is the kind the innermost container gives a block, if any container is open.
+func (w *htmlWalker) containerKind() (BlockKind, bool) {
+	for i := len(w.conts) - 1; i >= 0; i-- {
+		if k, ok := containerKinds[w.conts[i]]; ok {
+			return k, true
+		}
 	}
-	return w.conts[len(w.conts)-1]
+	return 0, false
 }
 
 // endBlock closes the open block with the kind its context gives it, and notes headline candidates.
@@ -211,8 +209,10 @@ func (w *htmlWalker) endBlock() {
 		kind, level = Heading, 1
 	case w.heading > 0:
 		kind, level = Heading, w.heading
-	case len(w.conts) > 0:
-		kind = containerKinds[w.topContainer()]
+	default:
+		if k, ok := w.containerKind(); ok {
+			kind = k
+		}
 	}
 	n := len(w.b.blocks)
 	w.b.endBlock(kind, level)
@@ -316,7 +316,9 @@ func entityEnd(s []byte, i int) int {
 	return j
 }
 
-func isAlnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
 
 func (w *htmlWalker) comment(raw []byte, start int) {
 	if body, ok := commentBody(raw); ok {

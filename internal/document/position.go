@@ -34,7 +34,11 @@ func (x lineIndex) position(src []byte, offset int) Position {
 	offset = max(0, min(offset, len(src)))
 	line := sort.Search(len(x.starts), func(i int) bool { return x.starts[i] > offset }) - 1
 	col, col16 := 1, 1
-	for _, r := range string(src[x.starts[line]:offset]) {
+	from := x.starts[line]
+	if line == 0 && offset >= 3 && len(src) >= 3 && string(src[:3]) == "\xEF\xBB\xBF" {
+		from = 3 // a byte order mark is invisible: no editor counts it as a column
+	}
+	for _, r := range string(src[from:offset]) {
 		col++
 		col16++
 		if r >= 0x10000 && r != utf8.RuneError {
