@@ -139,3 +139,6 @@ func (d *Document) BlockOf(off int) int {
 	}
 	return -1
 }
+
+// Offset converts a 1-based line and character column back to a source byte offset.
+func (d *Document) Offset(line, column int) int { return d.lines.offset(d.Source, line, column) }

@@ -67,3 +67,18 @@ func (x lineIndex) line(src []byte, n int) string {
 	start, end := x.lineRange(src, n)
 	return string(src[start:end])
 }
+
+// offset is the inverse of position: the byte offset of a 1-based line and character column, clamped to
+// the line.
+func (x lineIndex) offset(src []byte, line, column int) int {
+	start, end := x.lineRange(src, line)
+	if line == 1 && len(src) >= 3 && string(src[:3]) == "\xEF\xBB\xBF" {
+		start = 3
+	}
+	off := start
+	for col := 1; col < column && off < end; col++ {
+		_, size := utf8.DecodeRune(src[off:end])
+		off += size
+	}
+	return off
+}
