@@ -19,6 +19,6 @@ func TestScripts(t *testing.T) {
 	testscript.Run(t, testscript.Params{
 		Dir:                 "../../testdata/script",
 		RequireExplicitExec: true,
-		UpdateScripts: os.Getenv("UPDATE_SCRIPTS") == "1",
+		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") == "1",
 	})
 }
