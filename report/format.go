@@ -34,8 +34,12 @@ type Formatter interface {
 
 // formatters is the only place an output format is registered.
 var formatters = map[string]func(Options) Formatter{
-	"text": newText,
-	"json": newJSON,
+	"text":       newText,
+	"json":       newJSON,
+	"sarif":      newSARIF,
+	"github":     newGitHub,
+	"rdjsonl":    newRDJSONL,
+	"checkstyle": newCheckstyle,
 }
 
 // New returns the formatter with the given name.

@@ -169,12 +169,12 @@ func TestGolden(t *testing.T) {
 }
 
 func TestNew(t *testing.T) {
-	if got := strings.Join(Names(), ","); got != "json,text" {
+	if got := strings.Join(Names(), ","); got != "checkstyle,github,json,rdjsonl,sarif,text" {
 		t.Errorf("Names() = %s", got)
 	}
-	_, err := New("sarif", Options{})
-	if err == nil || !strings.Contains(err.Error(), `"sarif"`) || !strings.Contains(err.Error(), "json, text") {
-		t.Errorf("New(sarif) error = %v, want one naming the format and listing json, text", err)
+	_, err := New("junit", Options{})
+	if err == nil || !strings.Contains(err.Error(), `"junit"`) || !strings.Contains(err.Error(), "json, rdjsonl, sarif, text") {
+		t.Errorf("New(junit) error = %v, want one naming the format and listing the valid ones", err)
 	}
 	for _, n := range Names() {
 		if f, err := New(n, Options{}); err != nil || f == nil {

@@ -10,10 +10,35 @@ import (
 var builtin = []func() Rule{
 	// duplication: duplicated names and words
 	newRepeatedWord,
+	newDuplicatedName,
+	newBrokenSentence,
 	// translation: machine-translation and spinner artifacts
+	newTorturedPhrase,
+	newEllipsisInQuote,
+	newMixedQuotes,
 	// promo: leftover promo and page chrome
+	newPromoText,
+	newLinkResidue,
+	newBoilerplateLine,
 	// titles: inconsistent titles and headlines
+	newHeadlineConsistency,
+	newNoteHeadline,
+	newHeadlineCase,
+	newTitleConsistency,
+	newDescriptorReuse,
+	newTitleCapitalization,
+	newAsymmetricTitles,
 	// style: house style
+	newHouseStyle,
+	newStyleConsistency,
+	newCongressional,
+	newSignOffForm,
+	newEditorsNote,
+	// source: checks against the wire source (lint --against)
+	newQuoteIntegrity,
+	newSourceRewrite,
+	newSourceFact,
+	newSourceAttribution,
 }
 
 // Builtin returns fresh instances of every built-in rule.

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/lint"
 	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/rules"
@@ -25,6 +26,7 @@ func commonFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "exit-zero", Usage: "exit 0 even when findings fail the run"},
 		&cli.BoolFlag{Name: "unsafe", Usage: "also apply (fix, --diff) the fixes marked unsafe"},
 		&cli.StringFlag{Name: "color", Value: "auto", Usage: "colorize output: auto, always or never (NO_COLOR is honoured)"},
+		&cli.StringSliceFlag{Name: "against", Usage: "check quotations, wording, names and numbers against this `SOURCE` (the wire story or transcript the copy was written from; repeatable)"},
 	}
 }
 
@@ -36,6 +38,8 @@ func lintCommand() *cli.Command {
 		Flags: append(commonFlags(),
 			&cli.StringFlag{Name: "format", Aliases: []string{"f"}, Value: "text", Usage: "output `FORMAT`: " + strings.Join(report.Names(), ", ")},
 			&cli.BoolFlag{Name: "diff", Usage: "print the safe fixes (with --unsafe, all fixes) as one unified diff instead of diagnostics"},
+			&cli.BoolFlag{Name: "staged", Usage: "lint the staged (index) version of the files git would commit; PATHs, if any, are pathspecs"},
+			&cli.BoolFlag{Name: "ndjson", Usage: "read {\"id\",\"title\",\"body\",\"format\"} objects from standard input, one a line, and write one result a line"},
 		),
 		Action: runLint,
 	}
@@ -52,7 +56,7 @@ type setup struct {
 }
 
 func newSetup(c *cli.Context) (*setup, error) {
-	if c.NArg() == 0 {
+	if c.NArg() == 0 && !c.Bool("staged") && !c.Bool("ndjson") {
 		return nil, usageError("%s: name at least one file or folder, or - for standard input", c.Command.Name)
 	}
 	s := &setup{exitZero: c.Bool("exit-zero"), unsafe: c.Bool("unsafe")}
@@ -72,6 +76,12 @@ func newSetup(c *cli.Context) (*setup, error) {
 	if _, _, err := s.linter.Setup(""); err != nil {
 		return nil, usageError("%v", err)
 	}
+	if s.linter.Sources, err = readSources(c.StringSlice("against"), c.String("input-format")); err != nil {
+		return nil, err
+	}
+	if c.Bool("staged") || c.Bool("ndjson") {
+		return s, nil // the inputs come from the git index or from standard input
+	}
 	if s.inputs, err = collectInputs(c.Args().Slice(), c.String("input-format"), c.String("stdin-filename")); err != nil {
 		return nil, err
 	}
@@ -83,7 +93,15 @@ func runLint(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	all := lintAll(s.linter, s.inputs, c.App.Reader)
+	if c.Bool("ndjson") {
+		return runNDJSON(c, s)
+	}
+	var all []linted
+	if !c.Bool("staged") {
+		all = lintAll(s.linter, s.inputs, c.App.Reader)
+	} else if all, err = lintStaged(c, s); err != nil || all == nil {
+		return err // nil when nothing is staged
+	}
 	o, results := judge(all, s.failOn, c.App.ErrWriter)
 	if c.Bool("diff") {
 		if err := writeDiffs(c, s.linter, all, s.unsafe); err != nil {
@@ -145,4 +163,28 @@ func splitList(items []string) []string {
 		}
 	}
 	return out
+}
+
+// readSources reads and parses the --against files, each in the format its extension names unless
+// --input-format says otherwise.
+func readSources(paths []string, formatName string) ([]*document.Document, error) {
+	var docs []*document.Document
+	for _, path := range paths {
+		f, _ := document.FormatForPath(path)
+		if formatName != "" {
+			var err error
+			if f, err = document.ParseFormat(formatName); err != nil {
+				return nil, usageError("%v", err)
+			}
+		}
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return nil, usageError("--against: %v", err)
+		}
+		if err := lint.Validate(path, data); err != nil {
+			return nil, usageError("--against: %v", err)
+		}
+		docs = append(docs, document.Parse(path, f, data))
+	}
+	return docs, nil
 }

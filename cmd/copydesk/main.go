@@ -59,6 +59,7 @@ func newApp(stdin io.Reader, stdout, stderr io.Writer) *cli.App {
 			rulesCommand(),
 			explainCommand(),
 			serveCommand(),
+			hookCommand(),
 		},
 		OnUsageError: func(_ *cli.Context, err error, _ bool) error {
 			return cli.Exit(err.Error(), exitUsage)

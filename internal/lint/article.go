@@ -1,0 +1,52 @@
+package lint
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+// Article is a headline and body composed into one source document, and where each lies in it. Front ends
+// that receive the two as separate fields (the HTTP server, `copydesk lint --ndjson`) lint Src and map
+// offsets back with TitleStart, TitleEnd and BodyStart.
+type Article struct {
+	Src []byte
+	// The title is Src[TitleStart:TitleEnd] (empty when there is none); the body is Src[BodyStart:].
+	TitleStart, TitleEnd int
+	BodyStart            int
+}
+
+// ComposeArticleLayout builds the document the rules see: the title as the story's headline, then the
+// body. Plain text gets the title as its first paragraph followed by a blank line, Markdown as a level-1
+// heading ("# "), HTML as the <title>. Line breaks in the title are linted as spaces (same length, so
+// offsets do not move) so that it stays one headline and cannot swallow the body. Without a title the
+// source is the body itself.
+func ComposeArticleLayout(title, body string, f document.Format) Article {
+	if title == "" {
+		return Article{Src: []byte(body)}
+	}
+	title = strings.NewReplacer("\r", " ", "\n", " ").Replace(title)
+	var prefix, sep string
+	switch f {
+	case document.Markdown:
+		prefix, sep = "# ", "\n\n"
+	case document.HTML:
+		prefix, sep = "<title>", "</title>\n"
+	default:
+		prefix, sep = "", "\n\n"
+	}
+	src := make([]byte, 0, len(prefix)+len(title)+len(sep)+len(body))
+	src = append(append(append(append(src, prefix...), title...), sep...), body...)
+	return Article{
+		Src:        src,
+		TitleStart: len(prefix), TitleEnd: len(prefix) + len(title),
+		BodyStart: len(prefix) + len(title) + len(sep),
+	}
+}
+
+// ComposeArticle is ComposeArticleLayout for callers that only need the source and where the body
+// starts in it: a source offset o at or after bodyOffset is o-bodyOffset in the body sent.
+func ComposeArticle(title, body string, f document.Format) (src []byte, bodyOffset int) {
+	a := ComposeArticleLayout(title, body, f)
+	return a.Src, a.BodyStart
+}

@@ -1,0 +1,154 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+// promoPatternsTSV is the list of known promo and page-chrome phrases; its header explains the columns.
+//
+//go:embed data/promo_patterns.tsv
+var promoPatternsTSV string
+
+// promoPattern is one row of data/promo_patterns.tsv.
+type promoPattern struct {
+	re *regexp.Regexp
+	// keywords are lower-case words one of which every match contains as a token: the regex runs only on
+	// paragraphs that hold one.
+	keywords []string
+	maxWords int // 0: any paragraph length
+	severity Severity
+	kind     string
+	example  string
+	source   string
+}
+
+// promoPatternSet is the compiled list with an index from keyword to the patterns it may trigger, so the
+// cost of a paragraph is one map lookup per token, however long the list grows.
+type promoPatternSet struct {
+	list      []promoPattern
+	byKeyword map[string][]int
+}
+
+var (
+	promoPatternsOnce sync.Once
+	promoPatternsSet  promoPatternSet
+)
+
+// promoPatterns returns the compiled pattern set. The data ships in the binary and a test parses it, so
+// a malformed row is a programming error and panics.
+func promoPatterns() *promoPatternSet {
+	promoPatternsOnce.Do(func() {
+		list, err := parsePromoPatterns(promoPatternsTSV)
+		if err != nil {
+			panic(err)
+		}
+		promoPatternsSet = promoPatternSet{list: list, byKeyword: map[string][]int{}}
+		for i, pp := range list {
+			for _, k := range pp.keywords {
+				promoPatternsSet.byKeyword[k] = append(promoPatternsSet.byKeyword[k], i)
+			}
+		}
+	})
+	return &promoPatternsSet
+}
+
+// candidates appends to out, in list order, the patterns whose keywords occur among the tokens of block
+// b; lower is the document's Text lower-cased by asciiLower. mark is scratch space of the list's length,
+// holding the last block index+1 each pattern was collected for.
+func (ps *promoPatternSet) candidates(d *document.Document, lower string, bi int, mark []int, out []int) []int {
+	b := d.Blocks[bi]
+	for _, t := range d.Tokens[b.TokenStart:b.TokenEnd] {
+		for _, i := range ps.byKeyword[lower[t.Start:t.End]] {
+			if mark[i] != bi+1 {
+				mark[i] = bi + 1
+				out = append(out, i)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func parsePromoPatterns(tsv string) ([]promoPattern, error) {
+	var out []promoPattern
+	header := true
+	for n, line := range strings.Split(tsv, "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 8 {
+			return nil, fmt.Errorf("promo_patterns.tsv:%d: want 8 tab-separated fields, got %d", n+1, len(f))
+		}
+		expr := f[0]
+		switch f[1] {
+		case "regex":
+		case "literal":
+			expr = "(?i)" + regexp.QuoteMeta(expr)
+		default:
+			return nil, fmt.Errorf("promo_patterns.tsv:%d: unknown match %q", n+1, f[1])
+		}
+		re, err := regexp.Compile(expr)
+		if err != nil {
+			return nil, fmt.Errorf("promo_patterns.tsv:%d: %w", n+1, err)
+		}
+		maxWords, err := strconv.Atoi(f[3])
+		if err != nil {
+			return nil, fmt.Errorf("promo_patterns.tsv:%d: max_words: %w", n+1, err)
+		}
+		sev, err := ParseSeverity(f[4])
+		if err != nil {
+			return nil, fmt.Errorf("promo_patterns.tsv:%d: %w", n+1, err)
+		}
+		if strings.TrimSpace(f[7]) == "" {
+			return nil, fmt.Errorf("promo_patterns.tsv:%d: every pattern needs a source", n+1)
+		}
+		if f[2] == "" || f[2] != asciiLower(f[2]) {
+			return nil, fmt.Errorf("promo_patterns.tsv:%d: keyword %q is empty or not lower case", n+1, f[2])
+		}
+		out = append(out, promoPattern{
+			re: re, keywords: strings.Split(f[2], "|"), maxWords: maxWords, severity: sev, kind: f[5], example: f[6], source: f[7],
+		})
+	}
+	return out, nil
+}
+
+// match finds the pattern in a paragraph of the given word count.
+func (pp *promoPattern) match(text string, words int) (start, end int, ok bool) {
+	if pp.maxWords > 0 && words > pp.maxWords {
+		return 0, 0, false
+	}
+	loc := pp.re.FindStringIndex(text)
+	if loc == nil {
+		return 0, 0, false
+	}
+	return loc[0], loc[1], true
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets into the result are offsets into s.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; 'A' <= c && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if 'A' <= b[j] && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}

@@ -1,0 +1,66 @@
+package rules
+
+import (
+	"strings"
+
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+type asymmetricTitles struct{}
+
+func newAsymmetricTitles() Rule { return asymmetricTitles{} }
+
+func (asymmetricTitles) Meta() Meta {
+	return Meta{
+		ID: "asymmetric-titles", Category: "titles", Severity: Warning,
+		Summary: "two people paired with \"and\" under one title, only one with a country (\"President Joe Biden and Chinese President Xi Jinping\")",
+		Doc: "When two holders of the same office are named side by side, news copy gives both the same " +
+			"form: \"U.S. President Joe Biden and Chinese President Xi Jinping\". Dropping the country from " +
+			"one of them reads as if the story's own country needs no name, which a wire story for readers " +
+			"everywhere avoids. The rule reports an \"X and Y\" pair with the same title where only one has " +
+			"a country, unless the story gave the other's country earlier. There is no fix: the rule does " +
+			"not know the country.",
+		Bad:  "President Joe Biden and Chinese President Xi Jinping are expected to speak.",
+		Good: "U.S. President Joe Biden and Chinese President Xi Jinping are expected to speak.",
+	}
+}
+
+func (asymmetricTitles) Check(p *Pass) {
+	d := p.Doc
+	people := findPeople(d)
+	for i := 1; i < len(people); i++ {
+		a, b := people[i-1], people[i]
+		if a.Title == nil || b.Title == nil || !sameOffice(a.Title, b.Title) ||
+			!strings.EqualFold(strings.TrimSpace(d.Text[a.Span.End:b.Span.Start]), "and") {
+			continue
+		}
+		bare, named := a, b
+		if a.Title.Country.Len() > 0 {
+			bare, named = b, a
+		}
+		if bare.Title.Country.Len() > 0 || named.Title.Country.Len() == 0 || countryGivenBefore(people[:i-1], bare) {
+			continue
+		}
+		p.Report(Finding{
+			Span: document.Span{Start: a.Span.Start, End: b.Span.End},
+			Message: "\"" + d.Slice(named.Span) + "\" has a country and \"" + d.Slice(bare.Span) +
+				"\" has none: give both the same form, with " + d.Slice(bare.Name) + "'s country before \"" +
+				d.Slice(bare.Title.Core) + "\"",
+		})
+	}
+}
+
+// sameOffice reports whether two titles name the same office, qualifiers included.
+func sameOffice(a, b *personTitle) bool {
+	return a.Head == b.Head && strings.Join(a.Qualifiers, " ") == strings.Join(b.Qualifiers, " ")
+}
+
+// countryGivenBefore reports whether an earlier mention of the person carried a country.
+func countryGivenBefore(earlier []personMention, m personMention) bool {
+	for _, e := range earlier {
+		if e.Title != nil && e.Title.Country.Len() > 0 && e.samePerson(m) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,60 @@
+package rules
+
+import (
+	"os"
+	"testing"
+
+	"github.com/copydesk/copydesk/internal/document"
+)
+
+// titleRules are the rules of the titles family.
+var titleRules = []func() Rule{
+	newHeadlineConsistency, newNoteHeadline, newHeadlineCase, newTitleConsistency, newDescriptorReuse,
+	newTitleCapitalization, newAsymmetricTitles,
+}
+
+// runTitleRules runs every rule of the family over a document with default options.
+func runTitleRules(doc *document.Document) []Diagnostic {
+	var diags []Diagnostic
+	for _, mk := range titleRules {
+		r := mk()
+		r.Check(&Pass{Doc: doc, meta: r.Meta(), out: &diags})
+	}
+	return diags
+}
+
+// TestTitlesSeed checks the family's rows of the seed's expected findings, and that nothing else fires.
+func TestTitlesSeed(t *testing.T) {
+	src, err := os.ReadFile("../testdata/spun-reuters-blinken-wang.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := document.ParseText("seed.txt", src)
+	type finding struct {
+		rule, text string
+		line       int
+	}
+	want := []finding{
+		{"headline-consistency", "face-to-face talks", 1},
+		{"note-headline-mismatch", "personal conversations", 35},
+		{"descriptor-reuse", "The top US diplomat for East Asia, Daniel Kritenbrink", 25},
+		{"asymmetric-titles", "President Joe Biden and Chinese President Xi Jinping", 15},
+	}
+	var got []finding
+	for _, d := range runTitleRules(doc) {
+		got = append(got, finding{d.Rule, string(src[d.Start:d.End]), doc.Position(d.Start).Line})
+		t.Logf("%s:%d %s: %s (related %d)", d.Rule, doc.Position(d.Start).Line, src[d.Start:d.End], d.Message, len(d.Related))
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d findings %v, want %v", len(got), got, want)
+	}
+	for _, w := range want {
+		found := false
+		for _, g := range got {
+			found = found || g == w
+		}
+		if !found {
+			t.Errorf("missing %v; got %v", w, got)
+		}
+	}
+}

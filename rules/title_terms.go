@@ -1,0 +1,110 @@
+package rules
+
+import (
+	_ "embed"
+	"fmt"
+	"strings"
+	"sync"
+)
+
+// titlesTSV holds the word lists of the titles family; its header explains the kinds.
+//
+//go:embed data/titles.tsv
+var titlesTSV string
+
+// titleTerms are the parsed lists. Words are looked up lower-cased, with hyphens read as spaces, so
+// "face-to-face" and "face to face" are one entry.
+type titleTerms struct {
+	// group maps kind, then a word or phrase, to the index of its row among that kind's rows.
+	group map[string]map[string]int
+	// canonical is the first variant of each title row, by row index ("senator" for "sen.").
+	canonical []string
+	// longest is the most words any phrase of a kind has, so matching tries few lengths.
+	longest map[string]int
+}
+
+var (
+	titleTermsOnce sync.Once
+	titleTermsData *titleTerms
+)
+
+// titleWords returns the embedded lists; a test parses them, so a malformed row is a programming error.
+func titleWords() *titleTerms {
+	titleTermsOnce.Do(func() {
+		t, err := parseTitleTerms(titlesTSV)
+		if err != nil {
+			panic(err)
+		}
+		titleTermsData = t
+	})
+	return titleTermsData
+}
+
+var titleKinds = map[string]bool{
+	"title": true, "formal": true, "modifier": true, "country": true, "qualifier": true, "term": true, "noun": true,
+}
+
+func parseTitleTerms(tsv string) (*titleTerms, error) {
+	t := &titleTerms{group: map[string]map[string]int{}, longest: map[string]int{}}
+	rows := map[string]int{}
+	header := true
+	for n, line := range strings.Split(tsv, "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if header {
+			header = false
+			continue
+		}
+		f := strings.Split(line, "\t")
+		if len(f) != 3 || !titleKinds[f[0]] || strings.TrimSpace(f[2]) == "" {
+			return nil, fmt.Errorf("titles.tsv line %d: want a known kind, words and a source", n+1)
+		}
+		kind := f[0]
+		if t.group[kind] == nil {
+			t.group[kind] = map[string]int{}
+		}
+		row := rows[kind]
+		rows[kind]++
+		variants := strings.Split(f[1], "|")
+		if kind == "title" {
+			t.canonical = append(t.canonical, termKey(variants[0]))
+		}
+		for _, v := range variants {
+			k := termKey(v)
+			if k == "" {
+				return nil, fmt.Errorf("titles.tsv line %d: empty variant", n+1)
+			}
+			t.group[kind][k] = row
+			t.longest[kind] = max(t.longest[kind], len(strings.Fields(k)))
+		}
+	}
+	return t, nil
+}
+
+// termKey normalises a word or phrase for lookup: lower case, hyphens and white space as single spaces.
+func termKey(s string) string {
+	return strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", "‑", " ").Replace(s))), " ")
+}
+
+// has reports whether a word or phrase is listed under kind.
+func (t *titleTerms) has(kind, s string) bool {
+	_, ok := t.group[kind][termKey(s)]
+	return ok
+}
+
+// groupOf returns the row of kind that lists s, or -1.
+func (t *titleTerms) groupOf(kind, s string) int {
+	if g, ok := t.group[kind][termKey(s)]; ok {
+		return g
+	}
+	return -1
+}
+
+// titleHead returns the canonical form of a title word ("senator" for "Sen."), or "".
+func (t *titleTerms) titleHead(word string) string {
+	if g := t.groupOf("title", word); g >= 0 {
+		return t.canonical[g]
+	}
+	return ""
+}
