@@ -84,10 +84,9 @@ func window(line string, s, e, budget int) excerpt {
 			r = e
 		} else {
 			avail := room - spanW
+			// The right side takes whatever the left leaves, so only a short right side moves room leftwards.
 			lw, rw := avail/2, avail-avail/2
-			if left := width(line[:s]); left < lw {
-				rw += lw - left
-			} else if right := width(line[e:]); right < rw {
+			if right := width(line[e:]); right < rw {
 				lw += rw - right
 			}
 			l = cutLeft(line, s, lw)

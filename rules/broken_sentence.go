@@ -19,22 +19,28 @@ func (brokenSentence) Meta() Meta {
 		Summary: "a stray full stop splits a sentence (\"between Biden and Biden. Xi, their first as leaders\")",
 		Doc: "Pasting, spinning and careless cuts leave full stops in the middle of sentences. Two signs are " +
 			"checked, only between two sentences of the same paragraph:\n\n" +
-			"- the sentence before the stop ends on a word that cannot end one: a coordinator, or an article " +
+			"- the sentence before the stop ends on a word that cannot end one: a coordinator or an article " +
 			"(\"talks between Biden and. Xi said\");\n" +
-			"- the sentence after the stop is a fragment: it opens with a name and a comma and has no finite " +
-			"verb (\"Xi, their first as leaders, possibly on the sidelines of a G20 summit.\").\n\n" +
-			"The verb test is a heuristic: a word counts as a finite verb when it is an auxiliary or one of " +
-			"about 200 frequent verb forms (\"is\", \"said\", \"met\"), a contraction (\"isn't\", \"they're\"), " +
-			"or a lower-case word ending in -ed or -s that does not follow a determiner or preposition " +
-			"(\"their leaders\" is a noun phrase, \"who heads\" has a verb). It leans towards seeing a verb, " +
-			"so the rule stays quiet when unsure. Headings, list items and table cells are skipped, as are " +
-			"fragments with a semicolon or colon (lists of results), photo captions (\"Smith, left, ...\") " +
-			"and fragments after a sentence of one or two words (datelines, run-in heads).\n\n" +
+			"- the sentence after the stop is a fragment: it opens with a name that the story also uses " +
+			"mid-sentence, then a comma, and has no finite verb (\"Xi, their first as leaders, possibly on " +
+			"the sidelines of a G20 summit.\"). It needs six words after the comma, or three when the stop " +
+			"also follows a name (\"Biden. Xi,\"): short verbless sentences are a matter of style.\n\n" +
+			"The verb test is a heuristic: a lower-case word counts as a finite verb when it is an auxiliary " +
+			"or one of about 280 frequent verb forms (\"is\", \"said\", \"met\", \"rode\") not after an " +
+			"article, a contraction (\"isn't\", \"they're\"), any content word after a subject pronoun " +
+			"(\"we wonder\"), or a word ending in -ed, or in -s right after a name or an -ly adverb, that " +
+			"does not follow a determiner or preposition (\"their leaders\" is a noun phrase, \"Smith, " +
+			"now heads\" has a verb). It leans towards seeing a verb, so the rule stays quiet when unsure. " +
+			"Headings, list items and table cells are skipped, as are fragments with a semicolon, colon, " +
+			"question or exclamation mark, lists (\"Mantle, Maris and Cerv\", \"Robbins, and Ludwig\"), photo " +
+			"captions (\"Smith, left, ...\"), stops after an abbreviated name (\"James McN. Hester\") and " +
+			"after a sentence of one or two words (datelines, run-in heads), and stops after a closing quote " +
+			"or bracket.\n\n" +
 			"After a dangling word the fix, unsafe, joins the two sentences. A fragment gets no fix: it needs " +
 			"an editor, and where a name was also duplicated before the stop (\"Biden and Biden. Xi,\") the " +
 			"duplicated-name fix mends both.",
-		Bad:  "He hopes for a meeting with Xi. Their first as leaders, possibly in Bali.",
-		Good: "He hopes for a meeting with Xi, their first as leaders, possibly in Bali.",
+		Bad:  "Officials expect Xi in Bali. Biden hopes to meet him there. Xi, their first meeting as leaders, possibly in November.",
+		Good: "Officials expect Xi in Bali. Biden hopes to meet Xi there, their first meeting as leaders, possibly in November.",
 	}
 }
 

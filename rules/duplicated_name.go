@@ -16,8 +16,8 @@ func (duplicatedName) Meta() Meta {
 		Summary: "the same name on both sides of \"and\" (\"between Biden and Biden\")",
 		Doc: "A rewrite or a paste that copies one name over another leaves the same person on both sides " +
 			"of a coordination: \"between Biden and Biden\", \"Blinken and Blinken met\", \"Smith, Smith and " +
-			"Jones\". A name is a capitalized word that is not a function word; at a sentence start or in a " +
-			"heading it counts only if the story capitalizes it elsewhere mid-sentence. The repeated name " +
+			"Jones\". A name is a capitalized word that is not a function word; in a heading it counts only " +
+			"if the story capitalizes it elsewhere mid-sentence. The repeated name " +
 			"must equal the end of the name before the coordinator (\"President Joe Biden and Biden\"), so " +
 			"\"New York and New York State\", \"John Smith and John Smith Jr.\" and \"Mr. and Mrs. Smith\" " +
 			"pass; \"Johnson & Johnson\" and \"Smith vs. Smith\" are not coordinations, and a name used as a " +
@@ -80,12 +80,12 @@ func findCoordinatedDuplicate(d *document.Document, b document.Block, i int, nam
 		return coordinatedDuplicate{}, false
 	}
 	start, ok := matchingSuffix(d, left, right)
-	if !ok || isModifier(d, b, right.end) || isCitation(d, b, right.end) || joinsClauses(d, b, left.start, right.end) ||
-		(left.start > b.TokenStart && contrastWords[d.Slice(d.Tokens[left.start-1].Span)]) ||
-		(joiner == "," && !listContinues(d, b, right.end)) {
+	if !ok || isMeantRepeat(d, b, joiner, left, right) {
 		return coordinatedDuplicate{}, false
 	}
-	if b.Kind == document.Heading || startsSentence(d, b, start) {
+	// In a title-case heading every word is capitalized: the story must use the words as names elsewhere.
+	// In body copy the repeat, capitalized mid-sentence, is a name by itself.
+	if b.Kind == document.Heading {
 		for _, w := range runWords(d, right) {
 			if !names[w] {
 				return coordinatedDuplicate{}, false
@@ -93,6 +93,20 @@ func findCoordinatedDuplicate(d *document.Document, b document.Block, i int, nam
 		}
 	}
 	return coordinatedDuplicate{left: tokenRange{start, left.end}, right: right, joiner: joiner}, true
+}
+
+// isMeantRepeat reports whether a name written on both sides of joiner is written so on purpose.
+func isMeantRepeat(d *document.Document, b document.Block, joiner string, left, right tokenRange) bool {
+	switch {
+	case isModifier(d, b, right.end): // "Trump and Trump allies"
+	case isCitation(d, b, right.end): // "Smith and Smith (1922)"
+	case joinsClauses(d, b, left.start, right.end): // "over Phil and Phil had to look up"
+	case left.start > b.TokenStart && contrastWords[d.Slice(d.Tokens[left.start-1].Span)]: // "no Christianity and Christianity"
+	case joiner == "," && !listContinues(d, b, right.end): // "New York, New York"
+	default:
+		return false
+	}
+	return true
 }
 
 func isCoordinator(w string) bool { return w == "and" || w == "or" || w == "nor" }
@@ -104,6 +118,10 @@ var contrastWords = wordSet(`no not non without`)
 // clauseOpeners may stand before the subject of a clause.
 var clauseOpeners = wordSet(`that when while as because after before if since though although but and said
 	says where whether unless until once so`)
+
+// pairOpeners announce a coordination of exactly two ("between Kuleba and Kuleba were"), which never
+// joins two clauses.
+var pairOpeners = wordSet(`between both either neither`)
 
 // joinsClauses reports whether the coordinator between the name run starting at token first and the one
 // ending before token next joins two clauses: the first name is an object ("Mike had two inches over Phil
@@ -117,7 +135,8 @@ func joinsClauses(d *document.Document, b document.Block, first, next int) bool 
 	if !finiteVerbs[verb] && !strings.HasSuffix(verb, "ed") {
 		return false
 	}
-	return !clauseOpeners[d.Slice(d.Tokens[first-1].Span)]
+	before := d.Slice(d.Tokens[first-1].Span)
+	return !clauseOpeners[before] && !pairOpeners[before]
 }
 
 // isCitation reports whether the name before token i is an author in a reference: "Smith and Smith
@@ -166,10 +185,10 @@ var timeAdverbs = wordSet(`soon later today tonight yesterday tomorrow again tog
 // ("Smith, Smith and Jones"), so that a comma between two names is a list comma and not an apposition.
 func listContinues(d *document.Document, b document.Block, i int) bool {
 	for i < b.TokenEnd {
-		switch w := d.Slice(d.Tokens[i].Span); {
-		case w == "and" || w == "or":
+		switch d.Slice(d.Tokens[i].Span) {
+		case "and", "or":
 			return true
-		case w == ",":
+		case ",":
 			i++
 		default:
 			run := nameRunAfter(d, b, i)
@@ -195,10 +214,10 @@ func reportCoordinatedDuplicate(p *Pass, b document.Block, dup coordinatedDuplic
 		other := tokensText(d, c)
 		replaced := document.Span{Start: d.Tokens[dup.right.start].Start, End: d.Tokens[c.end-1].End}
 		f.Message = "\"" + name + "\" is written " + where + " and a stray full stop follows: the second name is probably \"" + other + "\""
-		f.Fixes = []Fix{p.ReplaceFix(replaced, other, "replace \""+d.Slice(replaced)+"\" with \""+other+"\"", false)}
+		f.Fixes = rewordFix(p, replaced, other, "replace \""+d.Slice(replaced)+"\" with \""+other+"\"")
 	} else if c, ok := pairedCounterpart(d, runWords(d, dup.right), dup); ok {
 		f.Message = "\"" + name + "\" is written " + where + ": the second name is probably \"" + c.name + "\", whom the story pairs with " + name
-		f.Fixes = []Fix{p.ReplaceFix(tokenSpan(d, dup.right), c.name, "replace the second \""+name+"\" with \""+c.name+"\"", false)}
+		f.Fixes = rewordFix(p, tokenSpan(d, dup.right), c.name, "replace the second \""+name+"\" with \""+c.name+"\"")
 		f.Related = []Related{p.RelatedAt(c.evidence, name+" and "+c.name+" are paired here")}
 	} else {
 		f.Message = "\"" + name + "\" is written " + where + ": one of them is probably another name"
@@ -238,7 +257,7 @@ func reportDoubledName(p *Pass, b document.Block, i int, doubles map[string]int)
 	p.Report(Finding{
 		Span: span, Severity: Warning,
 		Message: "\"" + w + "\" is written twice in a row; delete one unless the name really is doubled",
-		Fixes:   []Fix{p.ReplaceFix(del, "", "delete the second \""+w+"\"", false)},
+		Fixes:   rewordFix(p, del, "", "delete the second \""+w+"\""),
 	})
 }
 
@@ -273,6 +292,15 @@ func countDoubles(d *document.Document) map[string]int {
 		}
 	}
 	return doubles
+}
+
+// rewordFix is an unsafe fix that replaces span with text; there is none when the span crosses markup
+// ("*Biden*. Xi"), since rewriting it would break the formatting.
+func rewordFix(p *Pass, span document.Span, text, message string) []Fix {
+	if !p.Doc.IsVerbatim(span) {
+		return nil
+	}
+	return []Fix{p.ReplaceFix(span, text, message, false)}
 }
 
 // tokensText returns the prose of a token range ("John F. Kennedy").

@@ -21,21 +21,20 @@ type dupCase struct {
 }
 
 // lintOnly runs the built-in rule id over plain-text copy.
-func lintOnly(t *testing.T, id, src string) (*document.Document, []rules.Diagnostic) {
+func lintOnly(t *testing.T, id, src string) []rules.Diagnostic {
 	t.Helper()
 	e, err := rules.NewEngine(nil, []string{id})
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc := document.ParseText("story.txt", []byte(src))
-	return doc, e.Run(doc)
+	return e.Run(document.ParseText("story.txt", []byte(src)))
 }
 
 func runDupCases(t *testing.T, id string, cases []dupCase) {
 	t.Helper()
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			_, diags := lintOnly(t, id, c.src)
+			diags := lintOnly(t, id, c.src)
 			got, messages := make([]string, len(diags)), make([]string, len(diags))
 			for i, d := range diags {
 				got[i], messages[i] = c.src[d.Start:d.End], d.Message
@@ -76,12 +75,18 @@ func TestDuplicatedName(t *testing.T) {
 		{name: "title before the first name",
 			src:     "Aides want a meeting between President Biden and Biden, their first.\n",
 			flagged: []string{"Biden and Biden"}},
+		{name: "between, then a verb",
+			src:     "The talks between Kuleba and Kuleba were tense, a diplomat said.\n",
+			flagged: []string{"Kuleba and Kuleba"}},
 		{name: "list comma",
 			src:     "The committee heard from Smith, Smith and Jones on Monday.\n",
 			flagged: []string{"Smith, Smith"}},
 		{name: "or",
 			src:     "It was unclear whether Ramaphosa or Ramaphosa would attend.\n",
 			flagged: []string{"Ramaphosa or Ramaphosa"}},
+		{name: "headline, names known from the story",
+			src:     "Biden and Biden to meet in Bali\n\nPresident Joe Biden will travel on Monday.\n",
+			flagged: []string{"Biden and Biden"}},
 		{name: "doubled name after a title",
 			src:     "The visit by President Biden Biden ended on Friday.\n",
 			flagged: []string{"Biden Biden"},
@@ -105,6 +110,7 @@ func TestDuplicatedName(t *testing.T) {
 		{name: "poetic repeat", src: "They sang America, America, God shed His grace on thee.\n"},
 		{name: "doubled place", src: "They flew to Walla Walla on Monday.\n"},
 		{name: "doubled person", src: "Sirhan Sirhan was convicted in 1969. Sirhan said nothing.\n"},
+		{name: "doubled throughout", src: "Mohamed Mohamed was elected. Officials said Mohamed Mohamed would speak.\n"},
 		{name: "hyphenated doubles", src: "Boutros Boutros-Ghali spoke in Baden-Baden on Monday.\n"},
 		{name: "longer name", src: "She was president of Kappa Kappa Gamma at the time.\n"},
 		{name: "quoted title", src: "A sonata called \"Bella Bella\" was played on Monday.\n"},
@@ -154,6 +160,41 @@ func TestRepeatedWordLeavesNamesToDuplicatedName(t *testing.T) {
 		{name: "name", src: "The visit by President Biden Biden ended on Friday.\n"},
 		{name: "doubled place", src: "They flew to Walla Walla on Monday.\n"},
 	})
+}
+
+func TestDuplicatedNameMarkdown(t *testing.T) {
+	for _, c := range []struct{ src, fixed string }{
+		{"Aides want talks between Biden and Biden. Xi, their first as leaders, in Bali.\n\nOfficials said *Xi* agreed.\n",
+			"Aides want talks between Biden and Xi, their first as leaders, in Bali.\n\nOfficials said *Xi* agreed.\n"},
+		// The fix would cut through the emphasis, so there is none.
+		{"Aides want talks between Biden and *Biden*. Xi, their first as leaders, in Bali.\n\nOfficials said Xi agreed.\n", ""},
+	} {
+		e, _ := rules.NewEngine(nil, []string{"duplicated-name"})
+		diags := e.Run(document.ParseMarkdown("story.md", []byte(c.src)))
+		if len(diags) != 1 {
+			t.Fatalf("%q: %d findings", c.src, len(diags))
+		}
+		out, err := fix.Apply([]byte(c.src), fix.Select(diags, true))
+		if want := cmp.Or(c.fixed, c.src); err != nil || string(out) != want {
+			t.Errorf("fixed (%v):\n%s\nwant:\n%s", err, out, want)
+		}
+	}
+}
+
+func TestDuplicationExamples(t *testing.T) {
+	for _, id := range []string{"repeated-word", "duplicated-name", "broken-sentence"} {
+		r, err := rules.Lookup(id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m := r.Meta()
+		if diags := lintOnly(t, id, m.Bad+"\n"); len(diags) == 0 {
+			t.Errorf("%s: nothing found in its Bad example %q", id, m.Bad)
+		}
+		if diags := lintOnly(t, id, m.Good+"\n"); len(diags) != 0 {
+			t.Errorf("%s: %q found in its Good example", id, diags[0].Message)
+		}
+	}
 }
 
 // TestDuplicationSeedStory checks the seed rows the duplication family owns (expected.tsv, line 21), and

@@ -55,14 +55,15 @@ var finiteVerbs = wordSet(`am is are was were has have had do does did will woul
 	rode drove wore bore tore swore woke shook forgot sang rang drank swam bit hid slid struck stuck hung
 	swung dug fought sought bought caught taught lay laid slept wept swept dealt lent bent fed fled shot lit
 	spun wound bound clung flung strode arose forgave froze stole wove ate beat dove sank sprang stank
-	spat sprang withdrew overcame undertook understood forbade`)
+	spat withdrew overcame undertook understood forbade`)
 
 // subjectPronouns are followed by a finite verb in whatever form ("we wonder", "they depend").
 var subjectPronouns = wordSet(`i you he she it we they there who which that`)
 
-// isFiniteVerb guesses whether the lower-case word w, after the word prev ("" at the start), is a finite
-// verb: an auxiliary or frequent verb, a contraction ("isn't", "he's"), any word after a subject pronoun,
-// or a word ending in -ed or -s that does not follow a determiner or preposition.
+// isFiniteVerb guesses whether the lower-case word w, after the lower-case word prev ("" after a name,
+// a mark or at the start), is a finite verb: an auxiliary or frequent verb not after an article, a
+// contraction ("isn't", "he's"), any content word after a subject pronoun, a word ending in -ed, or one
+// ending in -s after a name or an -ly adverb; never a word after a determiner or preposition.
 func isFiniteVerb(prev, w string) bool {
 	switch {
 	case finiteVerbs[w] && !articles[prev], isVerbContraction(w):
@@ -108,14 +109,14 @@ func hasFiniteVerb(d *document.Document, from, to int) bool {
 	return false
 }
 
-// isVerbContraction reports whether w ends in a contracted verb: "they're", "we've", "he'll", "I'd",
-// "he's" (but not a possessive such as "Biden's", which only a pronoun rules out).
+// isVerbContraction reports whether w ends in a contracted verb: "isn't", "they're", "we've", "he'll",
+// "I'd", "he's" (but not a possessive such as "Biden's", which only a pronoun rules out).
 func isVerbContraction(w string) bool {
 	if !strings.ContainsAny(w, "'’") {
 		return false
 	}
 	w = strings.ReplaceAll(w, "’", "'")
-	for _, suf := range [...]string{"'re", "'ve", "'ll", "'d", "'m"} {
+	for _, suf := range [...]string{"n't", "'re", "'ve", "'ll", "'d", "'m"} {
 		if strings.HasSuffix(w, suf) {
 			return true
 		}

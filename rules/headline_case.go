@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode"
 
@@ -69,7 +70,7 @@ func (h *headlineCase) Check(p *Pass) {
 	if h.title {
 		changes = titleCaseChanges(d, hb)
 	} else {
-		changes = sentenceCaseChanges(d, hb, bodyCapitals(d))
+		changes = sentenceCaseChanges(d, hb, bodyCapitals(d), isTitleCase(d, hb))
 	}
 	if len(changes) == 0 {
 		return
@@ -136,19 +137,32 @@ func bodyCapitals(d *document.Document) map[string]bool {
 }
 
 // sentenceCaseChanges lists headline words capitalized although the body keeps them lowercase, and a
-// lowercase first word.
-func sentenceCaseChanges(d *document.Document, hb document.Block, proper map[string]bool) []caseChange {
-	var out []caseChange
-	headlineWords(d, hb, func(t document.Token, w string, first, free bool) {
+// lowercase first word. In a headline written in title case, words the body does not use ("Hold" beside
+// "held") are lowercased too, once the body shows that some capitals are not proper nouns; names of
+// countries and their peoples keep their capitals.
+func sentenceCaseChanges(d *document.Document, hb document.Block, proper map[string]bool, titleCased bool) []caseChange {
+	var out, unknown []caseChange
+	t := titleWords()
+	headlineWords(d, hb, func(tok document.Token, w string, first, free bool) {
 		switch {
 		case first && !startsUpper(w) && !hasInnerCapital(w) && unicode.IsLetter([]rune(w)[0]):
-			out = append(out, caseChange{t.Span, capitalize(w)})
+			out = append(out, caseChange{tok.Span, capitalize(w)})
 		case !first && !free && startsUpper(w) && !isAllCaps(w) && !hasInnerCapital(w):
-			if capital, seen := proper[strings.ToLower(w)]; seen && !capital {
-				out = append(out, caseChange{t.Span, strings.ToLower(w[:1]) + w[1:]})
+			lower := caseChange{tok.Span, strings.ToLower(w[:1]) + w[1:]}
+			capital, seen := proper[strings.ToLower(w)]
+			switch {
+			case seen && !capital:
+				out = append(out, lower)
+			case !seen && titleCased && !t.has("country", w):
+				unknown = append(unknown, lower)
 			}
 		}
 	})
+	if len(out) == 0 {
+		return nil
+	}
+	out = append(out, unknown...)
+	sort.Slice(out, func(i, j int) bool { return out[i].span.Start < out[j].span.Start })
 	return out
 }
 

@@ -53,7 +53,7 @@ func (noteHeadline) Check(p *Pass) {
 		b := d.Blocks[n]
 		text := d.Slice(b.Span)
 		m := noteHeadlineClaim.FindStringSubmatchIndex(text)
-		if m == nil || (m[2] < 0 && !strings.ContainsAny(text[m[4]:m[4]+1], "\"“‘'")) {
+		if m == nil || (m[2] < 0 && strings.IndexAny(text[m[4]:], "\"“‘'") != 0) {
 			continue
 		}
 		claim := document.Span{Start: b.Span.Start + m[4], End: b.Span.Start + m[5]}

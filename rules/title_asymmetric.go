@@ -12,14 +12,15 @@ func newAsymmetricTitles() Rule { return asymmetricTitles{} }
 
 func (asymmetricTitles) Meta() Meta {
 	return Meta{
-		ID: "asymmetric-titles", Category: "titles", Severity: Warning,
+		ID: "asymmetric-titles", Category: "titles", Severity: Info,
 		Summary: "two people paired with \"and\" under one title, only one with a country (\"President Joe Biden and Chinese President Xi Jinping\")",
 		Doc: "When two holders of the same office are named side by side, news copy gives both the same " +
 			"form: \"U.S. President Joe Biden and Chinese President Xi Jinping\". Dropping the country from " +
 			"one of them reads as if the story's own country needs no name, which a wire story for readers " +
 			"everywhere avoids. The rule reports an \"X and Y\" pair with the same title where only one has " +
-			"a country, unless the story gave the other's country earlier. There is no fix: the rule does " +
-			"not know the country.",
+			"a country, unless the story gave the other's country earlier. It is information, not a " +
+			"warning: wire copy itself often leaves out the home country of its own president. There is " +
+			"no fix: the rule does not know the country.",
 		Bad:  "President Joe Biden and Chinese President Xi Jinping are expected to speak.",
 		Good: "U.S. President Joe Biden and Chinese President Xi Jinping are expected to speak.",
 	}

@@ -18,7 +18,7 @@ var descriptiveLeads = map[string]bool{
 // or possessive, or an organisation's name ("Continental president Robert Six"); a country does not
 // ("US secretary of state Antony Blinken" is still the formal title).
 func descriptiveLead(w string) bool {
-	return descriptiveLeads[strings.ToLower(w)] || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") ||
+	return hasLower(descriptiveLeads, w) || strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s") ||
 		(startsUpper(w) && !titleWords().has("country", w))
 }
 

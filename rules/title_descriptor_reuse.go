@@ -23,7 +23,9 @@ func (descriptorReuse) Meta() Meta {
 			"the same words describe two different people and one of them says \"the\", the story claims " +
 			"two holders of one post: a rewrite has dropped what told them apart (\"former\", \"under " +
 			"Obama\"). The rule reports the second person, points at the first and at any bare use of the " +
-			"shorter description (\"the top US diplomat\") for someone else.",
+			"shorter description (\"the top US diplomat\") for someone else. Two \"the\" descriptors of which " +
+			"one is limited to a period (\"under former President Barack Obama\") name a past and a present " +
+			"holder and are not reported.",
 		Bad: "Daniel Russel, a top US diplomat for East Asia under Obama, said ... The top US diplomat for " +
 			"East Asia, Daniel Kritenbrink, said ...",
 		Good: "Daniel Russel, the top US diplomat for East Asia under Obama, said ... The current top US " +
@@ -43,7 +45,7 @@ func (descriptorReuse) Check(p *Pass) {
 			// One descriptor read both ways in a list ("Lodge, the King of Morocco, Clement Atlee") is
 			// one use, not two.
 			if first.Desc.Len() == 0 || first.Desc == m.Desc || termKey(d.Slice(first.Desc)) != key ||
-				first.samePerson(m) || !(first.Definite || m.Definite) {
+				first.samePerson(m) || !(first.Definite || m.Definite) || successiveHolders(first, m) {
 				continue
 			}
 			related := []Related{p.RelatedAt(first.Span, "the same descriptor for "+d.Slice(first.Name))}
@@ -61,12 +63,19 @@ func (descriptorReuse) Check(p *Pass) {
 	}
 }
 
+// successiveHolders reports whether two "the" descriptors, one limited to a period ("the top U.S.
+// diplomat for East Asia under former President Barack Obama"), name a post's past and present holders.
+// With "a" on one side the story calls one person one of several and the other the only one.
+func successiveHolders(a, b personMention) bool {
+	return a.Definite && b.Definite && (a.Scoped || b.Scoped)
+}
+
 // bareDescriptorUses finds "the <description up to its first preposition>" outside the descriptor
 // mentions ("the top US diplomat" in the lede, for a third person).
 func bareDescriptorUses(d *document.Document, desc string, people []personMention) []document.Span {
 	words := strings.Fields(desc)
 	n := 0
-	for n < len(words) && !descriptorPrepositions[strings.ToLower(words[n])] {
+	for n < len(words) && !hasLower(descriptorPrepositions, words[n]) {
 		n++
 	}
 	if n < minReusedDescriptorWords {

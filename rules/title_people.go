@@ -21,6 +21,9 @@ type personMention struct {
 	// Desc is a descriptor without its article ("top US diplomat for East Asia"); empty when none.
 	Desc     document.Span
 	Definite bool // the descriptor came with "the"
+	// Scoped is set when a time phrase follows the descriptor ("the top U.S. diplomat for East Asia under
+	// former President Barack Obama"): it names a past holder of the post.
+	Scoped bool
 }
 
 // personTitle is the title before a name, split into its parts.
@@ -72,7 +75,11 @@ var descriptorStops = map[string]bool{
 	"who": true, "which": true, "that": true, "whose": true, "said": true, "says": true, "told": true,
 	"under": true, "since": true, "when": true, "where": true, "while": true, "and": true, "was": true,
 	"is": true, "has": true, "had": true, "will": true, "would": true, "until": true, "from": true,
+	"during": true, "between": true,
 }
+
+// timeScopes are the descriptor stops that open a time phrase.
+var timeScopes = map[string]bool{"under": true, "until": true, "since": true, "from": true, "during": true, "between": true}
 
 // nameSuffixes follow a name without being part of what another mention of the person repeats.
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true}
@@ -161,7 +168,7 @@ func (s *peopleScanner) name(i int) int {
 	j, words := i, 0
 	for words < maxNameWords {
 		w := s.word(j)
-		if w == "" || !startsUpper(w) || nameStops[strings.ToLower(w)] || s.t.titleHead(w) != "" {
+		if w == "" || !startsUpper(w) || hasLower(nameStops, w) || s.t.titleHead(w) != "" {
 			break
 		}
 		j++
@@ -239,7 +246,7 @@ func (s *peopleScanner) titled(i int) (personMention, int, bool) {
 // for a lower-case one only listed qualifiers ("international minister").
 func (s *peopleScanner) isQualifier(p int, capital bool) bool {
 	w := s.word(p)
-	if w == "" || s.t.has("country", w) || s.t.has("modifier", w) || nameStops[strings.ToLower(w)] {
+	if w == "" || s.t.has("country", w) || s.t.has("modifier", w) || hasLower(nameStops, w) {
 		return false
 	}
 	if capital {
@@ -286,14 +293,14 @@ func (s *peopleScanner) nameThenDescriptor(comma int) (personMention, bool) {
 	}
 	return personMention{
 		Span: s.span(start, descEnd-1), Name: s.span(start, comma-1), names: s.nameWords(start, comma),
-		Desc: s.span(comma+2, descEnd-1), Definite: article == "the",
+		Desc: s.span(comma+2, descEnd-1), Definite: article == "the", Scoped: hasLower(timeScopes, s.word(descEnd)),
 	}, true
 }
 
 // nameWord reports whether token i can be part of a name written without a title.
 func (s *peopleScanner) nameWord(i int) bool {
 	w := s.word(i)
-	return w != "" && startsUpper(w) && !nameStops[strings.ToLower(w)] && s.t.titleHead(w) == "" && !s.t.has("country", w)
+	return w != "" && startsUpper(w) && !hasLower(nameStops, w) && s.t.titleHead(w) == "" && !s.t.has("country", w)
 }
 
 // descriptor reads descriptor words from i up to a comma, a full stop or a descriptor stop; it needs a
@@ -302,15 +309,15 @@ func (s *peopleScanner) descriptor(i int) (int, bool) {
 	j, lower := i, false
 	for ; j < len(s.toks) && j-i < maxDescriptorWords; j++ {
 		w := s.word(j)
-		if w == "" || descriptorStops[strings.ToLower(w)] {
+		if w == "" || hasLower(descriptorStops, w) {
 			break
 		}
-		if relationalWords[strings.ToLower(w)] {
+		if hasLower(relationalWords, w) {
 			return j, false
 		}
 		lower = lower || !startsUpper(w)
 	}
-	return j, j > i && lower && (j == len(s.toks) || s.word(j) == "" || descriptorStops[strings.ToLower(s.word(j))])
+	return j, j > i && lower && (j == len(s.toks) || s.word(j) == "" || hasLower(descriptorStops, s.word(j)))
 }
 
 // descriptorThenName reads "the descriptor, Name" starting at "the" at i.

@@ -58,3 +58,18 @@ func TestTitlesSeed(t *testing.T) {
 		}
 	}
 }
+
+// TestTitlesWireSource runs the family over the Reuters story the seed was spun from: edited wire copy
+// that may draw information but no warning.
+func TestTitlesWireSource(t *testing.T) {
+	src, err := os.ReadFile("../testdata/against/blinken-wang/source.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := document.ParseText("source.txt", src)
+	for _, d := range runTitleRules(doc) {
+		if d.Severity >= Warning {
+			t.Errorf("%s at line %d on the wire's own copy: %s", d.Rule, doc.Position(d.Start).Line, d.Message)
+		}
+	}
+}

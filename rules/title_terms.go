@@ -88,17 +88,31 @@ func termKey(s string) string {
 }
 
 // has reports whether a word or phrase is listed under kind.
-func (t *titleTerms) has(kind, s string) bool {
-	_, ok := t.group[kind][termKey(s)]
-	return ok
-}
+func (t *titleTerms) has(kind, s string) bool { return t.groupOf(kind, s) >= 0 }
 
-// groupOf returns the row of kind that lists s, or -1.
+// groupOf returns the row of kind that lists s, or -1. A single word, the common case since the people
+// scanner asks about every token, is lower-cased into a stack buffer rather than normalised.
 func (t *titleTerms) groupOf(kind, s string) int {
-	if g, ok := t.group[kind][termKey(s)]; ok {
+	key := ""
+	if strings.ContainsAny(s, " -‑") {
+		key = termKey(s)
+	} else {
+		var buf [32]byte
+		if g, ok := t.group[kind][string(appendLower(buf[:0], s))]; ok {
+			return g
+		}
+		return -1
+	}
+	if g, ok := t.group[kind][key]; ok {
 		return g
 	}
 	return -1
+}
+
+// hasLower reports whether the lower-case form of w is in set, without allocating.
+func hasLower(set map[string]bool, w string) bool {
+	var buf [32]byte
+	return set[string(appendLower(buf[:0], w))]
 }
 
 // titleHead returns the canonical form of a title word ("senator" for "Sen."), or "".

@@ -102,6 +102,6 @@ func (in input) read(stdin io.Reader) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	defer f.Close()
+	defer f.Close() //nolint:errcheck // read-only: closing cannot lose data
 	return io.ReadAll(io.LimitReader(f, maxRead))
 }
