@@ -290,23 +290,16 @@ func newArticleFields(a lint.Article) articleFields {
 	return articleFields{a: a, title: newFieldText(a.Src[a.TitleStart:a.TitleEnd]), body: newFieldText(a.Src[a.BodyStart:])}
 }
 
-const (
-	fieldTitle = "title"
-	fieldBody  = "body"
-)
-
 // field says which field a source offset belongs to; offsets in the markup around the title count as
 // the title's.
 func (af articleFields) field(off int) string {
-	if off >= af.a.BodyStart {
-		return fieldBody
-	}
-	return fieldTitle
+	f, _ := af.a.Field(off)
+	return f
 }
 
 // position converts a source offset to a position in the given field, clamped to it.
 func (af articleFields) position(field string, off int) ndjsonPosition {
-	if field == fieldBody {
+	if field == lint.FieldBody {
 		return af.body.position(off - af.a.BodyStart)
 	}
 	return af.title.position(max(0, min(off, af.a.TitleEnd)-af.a.TitleStart))
@@ -314,7 +307,7 @@ func (af articleFields) position(field string, off int) ndjsonPosition {
 
 // contains reports whether the source range [start, end) lies inside the field's own text.
 func (af articleFields) contains(field string, start, end int) bool {
-	if field == fieldBody {
+	if field == lint.FieldBody {
 		return start >= af.a.BodyStart
 	}
 	return start >= af.a.TitleStart && end <= af.a.TitleEnd

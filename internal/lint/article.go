@@ -50,3 +50,18 @@ func ComposeArticle(title, body string, f document.Format) (src []byte, bodyOffs
 	a := ComposeArticleLayout(title, body, f)
 	return a.Src, a.BodyStart
 }
+
+// The fields of an article.
+const (
+	FieldTitle = "title"
+	FieldBody  = "body"
+)
+
+// Field says which field a source offset lies in and where in that field; offsets in the markup around
+// the title are clamped to the title.
+func (a Article) Field(off int) (field string, at int) {
+	if off >= a.BodyStart {
+		return FieldBody, off - a.BodyStart
+	}
+	return FieldTitle, max(0, min(off, a.TitleEnd)-a.TitleStart)
+}

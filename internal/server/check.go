@@ -166,50 +166,6 @@ func (j *job) sources() ([]*document.Document, error) {
 	return out, nil
 }
 
-// layout is a title and body composed into one source document, and where each lies in it.
-type layout struct {
-	src                  []byte
-	titleStart, titleEnd int // the title is src[titleStart:titleEnd]
-	bodyStart            int // the body is src[bodyStart:]
-}
-
-// compose builds the document the rules see: the title as the story's headline, then the body. Plain
-// text gets the title as its first paragraph, Markdown as a level-1 heading, HTML as the <title>. Line
-// breaks in the title are linted as spaces (same length, so offsets do not move) so that it stays one
-// heading and cannot swallow the body.
-func compose(f document.Format, title, body string) layout {
-	if title == "" {
-		return layout{src: []byte(body)}
-	}
-	title = strings.NewReplacer("\r", " ", "\n", " ").Replace(title)
-	var prefix, sep string
-	switch f {
-	case document.Markdown:
-		prefix, sep = "# ", "\n\n"
-	case document.HTML:
-		prefix, sep = "<title>", "</title>\n"
-	default:
-		prefix, sep = "", "\n\n"
-	}
-	src := make([]byte, 0, len(prefix)+len(title)+len(sep)+len(body))
-	src = append(append(append(append(src, prefix...), title...), sep...), body...)
-	return layout{src: src, titleStart: len(prefix), titleEnd: len(prefix) + len(title), bodyStart: len(prefix) + len(title) + len(sep)}
-}
-
-const (
-	fieldTitle = "title"
-	fieldBody  = "body"
-)
-
-// field says which field a source offset lies in and where in it; offsets in the markup around the title
-// are clamped to the title.
-func (l layout) field(off int) (string, int) {
-	if off >= l.bodyStart {
-		return fieldBody, off - l.bodyStart
-	}
-	return fieldTitle, max(0, min(off, l.titleEnd)-l.titleStart)
-}
-
 // notText refuses what lint.Validate refuses (NUL bytes, invalid UTF-8, oversized input) with a 400.
 func notText(what string, data []byte) error {
 	err := lint.Validate(what, data)
@@ -224,40 +180,40 @@ func notText(what string, data []byte) error {
 }
 
 // run lints the composed document.
-func (j *job) run(l layout) ([]rules.Diagnostic, error) {
-	if err := notText("title or body", l.src); err != nil {
+func (j *job) run(l lint.Article) ([]rules.Diagnostic, error) {
+	if err := notText("title or body", l.Src); err != nil {
 		return nil, err
 	}
 	srcs, err := j.sources()
 	if err != nil {
 		return nil, err
 	}
-	return j.engine.Run(document.Parse("request", j.format, l.src), srcs...), nil
+	return j.engine.Run(document.Parse("request", j.format, l.Src), srcs...), nil
 }
 
 // locator converts source ranges to API locations, with an index per field built once.
 type locator struct {
-	l           layout
+	l           lint.Article
 	unit        Unit
 	title, body string
 	tIdx, bIdx  *Index
 }
 
-func newLocator(l layout, unit Unit) *locator {
-	title, body := string(l.src[l.titleStart:l.titleEnd]), string(l.src[l.bodyStart:])
+func newLocator(l lint.Article, unit Unit) *locator {
+	title, body := string(l.Src[l.TitleStart:l.TitleEnd]), string(l.Src[l.BodyStart:])
 	return &locator{l: l, unit: unit, title: title, body: body, tIdx: NewIndex(title), bIdx: NewIndex(body)}
 }
 
 // span locates the source range [start, end): its field, offset and length in the unit, and the byte
 // range within the field. A range that starts in the title is cut off at the title's end.
 func (lc *locator) span(start, end int) (field string, off, length, bStart, bEnd int) {
-	field, bStart = lc.l.field(start)
+	field, bStart = lc.l.Field(start)
 	idx, text := lc.bIdx, lc.body
-	if field == fieldTitle {
+	if field == lint.FieldTitle {
 		idx, text = lc.tIdx, lc.title
-		bEnd = max(0, min(end, lc.l.titleEnd)-lc.l.titleStart)
+		bEnd = max(0, min(end, lc.l.TitleEnd)-lc.l.TitleStart)
 	} else {
-		bEnd = end - lc.l.bodyStart
+		bEnd = end - lc.l.BodyStart
 	}
 	bEnd = max(bStart, min(bEnd, len(text)))
 	off = idx.Offset(bStart, lc.unit)
@@ -266,7 +222,7 @@ func (lc *locator) span(start, end int) (field string, off, length, bStart, bEnd
 
 func (lc *locator) position(field string, b int) Position {
 	idx := lc.bIdx
-	if field == fieldTitle {
+	if field == lint.FieldTitle {
 		idx = lc.tIdx
 	}
 	line, col := idx.Position(b, lc.unit)
@@ -310,14 +266,14 @@ func (lc *locator) replacements(d rules.Diagnostic) []string {
 				ok = false
 				break
 			}
-			b.Write(lc.l.src[at:e.Start])
+			b.Write(lc.l.Src[at:e.Start])
 			b.WriteString(e.NewText)
 			at = e.End
 		}
 		if !ok {
 			continue
 		}
-		b.Write(lc.l.src[at:d.End])
+		b.Write(lc.l.Src[at:d.End])
 		if r := b.String(); !seen[r] {
 			seen[r] = true
 			out = append(out, r)
@@ -350,7 +306,7 @@ func (s *Server) handleCheck(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp, err := runBounded(s, r.Context(), s.opts.Timeout, func(ctx context.Context) (*CheckResponse, error) {
-		l := compose(j.format, req.Title, req.Body)
+		l := lint.ComposeArticleLayout(req.Title, req.Body, j.format)
 		diags, err := j.run(l)
 		if err != nil {
 			return nil, err

@@ -7,6 +7,7 @@ import (
 	"unicode/utf16"
 
 	"github.com/copydesk/copydesk/internal/config"
+	"github.com/copydesk/copydesk/internal/lint"
 	"github.com/copydesk/copydesk/rules"
 )
 
@@ -206,16 +207,16 @@ func TestCheckAgainstAccepted(t *testing.T) {
 }
 
 func TestLocatorClampsRangesAroundTheTitle(t *testing.T) {
-	l := compose(documentHTML, "Héadline", "<p>Body</p>")
+	l := lint.ComposeArticleLayout("Héadline", "<p>Body</p>", documentHTML)
 	lc := newLocator(l, UTF16)
 	// A range starting in the markup before the title, and one running from the title into the body.
-	if f, off, n, _, _ := lc.span(0, l.titleStart+3); f != "title" || off != 0 || n != 2 {
+	if f, off, n, _, _ := lc.span(0, l.TitleStart+3); f != "title" || off != 0 || n != 2 {
 		t.Errorf("prefix range: %s %d %d", f, off, n)
 	}
-	if f, off, n, _, _ := lc.span(l.titleStart+1, l.bodyStart+2); f != "title" || off != 1 || n != 7 {
+	if f, off, n, _, _ := lc.span(l.TitleStart+1, l.BodyStart+2); f != "title" || off != 1 || n != 7 {
 		t.Errorf("straddling range: %s %d %d", f, off, n)
 	}
-	if f, off, n, _, _ := lc.span(l.bodyStart+3, l.bodyStart+7); f != "body" || off != 3 || n != 4 {
+	if f, off, n, _, _ := lc.span(l.BodyStart+3, l.BodyStart+7); f != "body" || off != 3 || n != 4 {
 		t.Errorf("body range: %s %d %d", f, off, n)
 	}
 }

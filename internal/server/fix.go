@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/fix"
+	"github.com/copydesk/copydesk/internal/lint"
 	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/rules"
 )
@@ -38,7 +39,7 @@ const maxFixRounds = 10
 type fixed struct {
 	title, body []byte
 	applied     int
-	layout      layout             // the fixed document
+	layout      lint.Article       // the fixed document
 	diags       []rules.Diagnostic // what remains in it
 }
 
@@ -51,7 +52,7 @@ func (j *job) fix(ctx context.Context, title, body string, unsafe bool) (*fixed,
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		l := compose(j.format, string(out.title), string(out.body))
+		l := lint.ComposeArticleLayout(string(out.title), string(out.body), j.format)
 		diags, err := j.run(l)
 		if err != nil {
 			return nil, err
@@ -60,11 +61,11 @@ func (j *job) fix(ctx context.Context, title, body string, unsafe bool) (*fixed,
 		var titleEdits, bodyEdits []rules.TextEdit
 		for _, e := range fix.Select(diags, unsafe) {
 			switch {
-			case e.Start >= l.bodyStart:
-				e.Start, e.End = e.Start-l.bodyStart, e.End-l.bodyStart
+			case e.Start >= l.BodyStart:
+				e.Start, e.End = e.Start-l.BodyStart, e.End-l.BodyStart
 				bodyEdits = append(bodyEdits, e)
-			case e.Start >= l.titleStart && e.End <= l.titleEnd:
-				e.Start, e.End = e.Start-l.titleStart, e.End-l.titleStart
+			case e.Start >= l.TitleStart && e.End <= l.TitleEnd:
+				e.Start, e.End = e.Start-l.TitleStart, e.End-l.TitleStart
 				titleEdits = append(titleEdits, e)
 			}
 		}
