@@ -5,6 +5,7 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/document"
 )
@@ -148,7 +149,7 @@ func sentenceCaseChanges(d *document.Document, hb document.Block, proper map[str
 		case first && !startsUpper(w) && !hasInnerCapital(w) && unicode.IsLetter([]rune(w)[0]):
 			out = append(out, caseChange{tok.Span, capitalize(w)})
 		case !first && !free && startsUpper(w) && !isAllCaps(w) && !hasInnerCapital(w):
-			lower := caseChange{tok.Span, strings.ToLower(w[:1]) + w[1:]}
+			lower := caseChange{tok.Span, lowerFirst(w)}
 			capital, seen := proper[strings.ToLower(w)]
 			switch {
 			case seen && !capital:
@@ -191,11 +192,27 @@ func lastWordToken(d *document.Document, b document.Block) int {
 	return -1
 }
 
-// hasInnerCapital spots brand and name spellings whose capitals are their own ("iPhone", "McDonald").
+// lowerFirst lowercases the first letter of each hyphenated part of a word, leaving initialisms
+// ("Face-To-Face" -> "face-to-face", "US-Led" -> "US-led").
+func lowerFirst(w string) string {
+	parts := strings.Split(w, "-")
+	for i, part := range parts {
+		if !isAllCaps(part) || utf8.RuneCountInString(part) < 2 {
+			r, n := utf8.DecodeRuneInString(part)
+			parts[i] = string(unicode.ToLower(r)) + part[n:]
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+// hasInnerCapital spots brand and name spellings whose capitals are their own ("iPhone", "McDonald"); a
+// capital that starts a hyphenated part ("Face-To-Face") is not one.
 func hasInnerCapital(w string) bool {
-	for i, r := range w {
-		if i > 0 && unicode.IsUpper(r) {
-			return true
+	for _, part := range strings.Split(w, "-") {
+		for i, r := range part {
+			if i > 0 && unicode.IsUpper(r) && !isAllCaps(part) {
+				return true
+			}
 		}
 	}
 	return false

@@ -25,8 +25,8 @@ func (headlineConsistency) Meta() Meta {
 			"listed modifier and a noun such as talks, meeting or conversations, and reports it when the " +
 			"lede or an editor's note names the same kind of thing with a different modifier of the same " +
 			"near-synonym group. An extra word (\"first talks\" beside \"talks\") is not a conflict.",
-		Bad:  "US and Chinese ministers hold face-to-face talks\n\nThe ministers met for personal talks on Saturday ...",
-		Good: "US and Chinese ministers hold face-to-face talks\n\nThe ministers met for face-to-face talks on Saturday ...",
+		Bad:  "US and Chinese ministers hold face-to-face talks\n\nThe ministers of the two countries met for personal talks in Bali on Saturday.",
+		Good: "US and Chinese ministers hold face-to-face talks\n\nThe ministers of the two countries met for face-to-face talks in Bali on Saturday.",
 	}
 }
 

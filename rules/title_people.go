@@ -204,13 +204,15 @@ func (s *peopleScanner) titled(i int) (personMention, int, bool) {
 	if s.word(after) == "of" {
 		// "Secretary of State Antony Blinken", "Minister of Foreign Affairs Wang Yi": names are usually
 		// two words, so the object of "of" takes what a two-word name leaves.
-		obj := 1
-		if obj2 := s.word(after + 1); obj2 == "" {
+		object := s.word(after + 1)
+		if object == "" {
 			return personMention{}, 0, false
-		} else if startsUpper(obj2) {
-			obj = max(1, s.name(after+1)-(after+1)-2)
 		}
-		coreEnd = after + 1 + obj
+		objectLen := 1
+		if startsUpper(object) {
+			objectLen = max(1, s.name(after+1)-(after+1)-2)
+		}
+		coreEnd = after + 1 + objectLen
 		nameStart = coreEnd
 	}
 	nameEnd := s.name(nameStart)

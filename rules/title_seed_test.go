@@ -2,6 +2,8 @@ package rules
 
 import (
 	"os"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/copydesk/copydesk/internal/document"
@@ -30,19 +32,26 @@ func TestTitlesSeed(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := document.ParseText("seed.txt", src)
+	// related are the lines the finding points at: the lede and the note; Russel and the bare "the top
+	// US diplomat" of the lede; the headline.
 	type finding struct {
 		rule, text string
 		line       int
+		related    string
 	}
 	want := []finding{
-		{"headline-consistency", "face-to-face talks", 1},
-		{"note-headline-mismatch", "personal conversations", 35},
-		{"descriptor-reuse", "The top US diplomat for East Asia, Daniel Kritenbrink", 25},
-		{"asymmetric-titles", "President Joe Biden and Chinese President Xi Jinping", 15},
+		{"headline-consistency", "face-to-face talks", 1, "3 35"},
+		{"note-headline-mismatch", "personal conversations", 35, "1"},
+		{"descriptor-reuse", "The top US diplomat for East Asia, Daniel Kritenbrink", 25, "21 3"},
+		{"asymmetric-titles", "President Joe Biden and Chinese President Xi Jinping", 15, ""},
 	}
 	var got []finding
 	for _, d := range runTitleRules(doc) {
-		got = append(got, finding{d.Rule, string(src[d.Start:d.End]), doc.Position(d.Start).Line})
+		var related []string
+		for _, r := range d.Related {
+			related = append(related, strconv.Itoa(doc.Position(r.Start).Line))
+		}
+		got = append(got, finding{d.Rule, string(src[d.Start:d.End]), doc.Position(d.Start).Line, strings.Join(related, " ")})
 		t.Logf("%s:%d %s: %s (related %d)", d.Rule, doc.Position(d.Start).Line, src[d.Start:d.End], d.Message, len(d.Related))
 	}
 	if len(got) != len(want) {
