@@ -57,35 +57,17 @@ func defaultHouseStyle() *houseDict {
 
 // addTSV adds the rows of a dictionary file: wrong, right, severity, exceptions (|-separated), source.
 func (d *houseDict) addTSV(tsv string) error {
-	header := true
-	for n, line := range strings.Split(tsv, "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 5 {
-			return fmt.Errorf("house_style.tsv line %d: want 5 tab-separated columns, got %d", n+1, len(f))
-		}
+	return eachTSVRow("house_style.tsv", tsv, 5, func(f []string) error {
 		sev, err := ParseSeverity(f[2])
 		if err != nil {
-			return fmt.Errorf("house_style.tsv line %d: %w", n+1, err)
-		}
-		if strings.TrimSpace(f[4]) == "" {
-			return fmt.Errorf("house_style.tsv line %d: every entry needs a source", n+1)
+			return err
 		}
 		var except []string
 		if f[3] != "" {
 			except = strings.Split(f[3], "|")
 		}
-		if err := d.add(f[0], f[1], sev, except, f[4]); err != nil {
-			return fmt.Errorf("house_style.tsv line %d: %w", n+1, err)
-		}
-	}
-	return nil
+		return d.add(f[0], f[1], sev, except, f[4])
+	})
 }
 
 // add records that wrong is to be written right; except lists phrases that keep the old spelling.

@@ -79,50 +79,36 @@ func (ps *promoPatternSet) candidates(d *document.Document, lower string, bi int
 
 func parsePromoPatterns(tsv string) ([]promoPattern, error) {
 	var out []promoPattern
-	header := true
-	for n, line := range strings.Split(tsv, "\n") {
-		if line == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 8 {
-			return nil, fmt.Errorf("promo_patterns.tsv:%d: want 8 tab-separated fields, got %d", n+1, len(f))
-		}
+	err := eachTSVRow("promo_patterns.tsv", tsv, 8, func(f []string) error {
 		expr := f[0]
 		switch f[1] {
 		case "regex":
 		case "literal":
 			expr = "(?i)" + regexp.QuoteMeta(expr)
 		default:
-			return nil, fmt.Errorf("promo_patterns.tsv:%d: unknown match %q", n+1, f[1])
+			return fmt.Errorf("unknown match %q", f[1])
 		}
 		re, err := regexp.Compile(expr)
 		if err != nil {
-			return nil, fmt.Errorf("promo_patterns.tsv:%d: %w", n+1, err)
+			return err
 		}
 		maxWords, err := strconv.Atoi(f[3])
 		if err != nil {
-			return nil, fmt.Errorf("promo_patterns.tsv:%d: max_words: %w", n+1, err)
+			return fmt.Errorf("max_words: %w", err)
 		}
 		sev, err := ParseSeverity(f[4])
 		if err != nil {
-			return nil, fmt.Errorf("promo_patterns.tsv:%d: %w", n+1, err)
-		}
-		if strings.TrimSpace(f[7]) == "" {
-			return nil, fmt.Errorf("promo_patterns.tsv:%d: every pattern needs a source", n+1)
+			return err
 		}
 		if f[2] == "" || f[2] != asciiLower(f[2]) {
-			return nil, fmt.Errorf("promo_patterns.tsv:%d: keyword %q is empty or not lower case", n+1, f[2])
+			return fmt.Errorf("keyword %q is empty or not lower case", f[2])
 		}
 		out = append(out, promoPattern{
 			re: re, keywords: strings.Split(f[2], "|"), maxWords: maxWords, severity: sev, kind: f[5], example: f[6], source: f[7],
 		})
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 // match finds the pattern in a paragraph of the given word count.

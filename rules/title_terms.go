@@ -47,18 +47,9 @@ var titleKinds = map[string]bool{
 func parseTitleTerms(tsv string) (*titleTerms, error) {
 	t := &titleTerms{group: map[string]map[string]int{}, longest: map[string]int{}}
 	rows := map[string]int{}
-	header := true
-	for n, line := range strings.Split(tsv, "\n") {
-		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
-			continue
-		}
-		if header {
-			header = false
-			continue
-		}
-		f := strings.Split(line, "\t")
-		if len(f) != 3 || !titleKinds[f[0]] || strings.TrimSpace(f[2]) == "" {
-			return nil, fmt.Errorf("titles.tsv line %d: want a known kind, words and a source", n+1)
+	err := eachTSVRow("titles.tsv", tsv, 3, func(f []string) error {
+		if !titleKinds[f[0]] {
+			return fmt.Errorf("unknown kind %q", f[0])
 		}
 		kind := f[0]
 		if t.group[kind] == nil {
@@ -73,13 +64,14 @@ func parseTitleTerms(tsv string) (*titleTerms, error) {
 		for _, v := range variants {
 			k := termKey(v)
 			if k == "" {
-				return nil, fmt.Errorf("titles.tsv line %d: empty variant", n+1)
+				return fmt.Errorf("empty variant")
 			}
 			t.group[kind][k] = row
 			t.longest[kind] = max(t.longest[kind], len(strings.Fields(k)))
 		}
-	}
-	return t, nil
+		return nil
+	})
+	return t, err
 }
 
 // termKey normalises a word or phrase for lookup: lower case, hyphens and white space as single spaces.
