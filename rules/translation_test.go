@@ -3,7 +3,6 @@ package rules
 import (
 	"fmt"
 	"os"
-	"path/filepath"
 	"slices"
 	"sort"
 	"strings"
@@ -166,40 +165,6 @@ func TestTorturedData(t *testing.T) {
 			t.Errorf("parseTorturedRow(%q) accepted", row)
 		}
 	}
-}
-
-// TestTranslationBrown measures the family on the Brown corpus press files (edited news copy, where
-// nearly every finding is a false positive). Set COPYDESK_BROWN to the corpus folder to run it.
-func TestTranslationBrown(t *testing.T) {
-	dir := os.Getenv("COPYDESK_BROWN")
-	if dir == "" {
-		t.Skip("COPYDESK_BROWN not set")
-	}
-	files, err := filepath.Glob(filepath.Join(dir, "c[abc]*"))
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no press files in %s: %v", dir, err)
-	}
-	counts := map[string]int{}
-	for _, f := range files {
-		src, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		doc := document.ParseText(f, src)
-		for _, mk := range []func() Rule{newTorturedPhrase, newEllipsisInQuote, newMixedQuotes} {
-			var diags []Diagnostic
-			r := mk()
-			r.Check(&Pass{Doc: doc, meta: r.Meta(), out: &diags})
-			for _, d := range diags {
-				counts[d.Rule+" "+d.Severity.String()]++
-				t.Logf("%s: %s %q: %s", filepath.Base(f), d.Rule, src[d.Start:d.End], d.Message)
-				if d.Severity == Error {
-					t.Errorf("%s: error-severity finding %q", filepath.Base(f), src[d.Start:d.End])
-				}
-			}
-		}
-	}
-	t.Logf("findings by rule and severity: %v", counts)
 }
 
 // BenchmarkTorturedPhrase runs the rule over the seed story (about 700 words).
