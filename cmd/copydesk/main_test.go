@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"testing"
 
 	"github.com/rogpeppe/go-internal/testscript"
@@ -20,5 +21,13 @@ func TestScripts(t *testing.T) {
 		Dir:                 "../../testdata/script",
 		RequireExplicitExec: true,
 		UpdateScripts:       os.Getenv("UPDATE_SCRIPTS") == "1",
+		// Scripts about the example story read it from testdata, so there is one copy of it.
+		Setup: func(env *testscript.Env) error {
+			seed, err := os.ReadFile("../../testdata/spun-reuters-blinken-wang.txt")
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(env.WorkDir, "seed.txt"), seed, 0o644)
+		},
 	})
 }
