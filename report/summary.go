@@ -17,26 +17,32 @@ type Summary struct {
 
 // Summarize counts the diagnostics of results by severity and by what `copydesk fix` can do about them.
 func Summarize(results []Result) Summary {
-	s := Summary{Files: len(results)}
+	var s Summary
 	for _, r := range results {
-		for _, d := range r.Diagnostics {
-			switch severityOf(d.Severity) {
-			case rules.Error:
-				s.Errors++
-			case rules.Warning:
-				s.Warnings++
-			default:
-				s.Infos++
-			}
-			switch {
-			case d.Fixable(false):
-				s.Fixable++
-			case d.Fixable(true):
-				s.FixableUnsafe++
-			}
-		}
+		s.Add(r)
 	}
 	return s
+}
+
+// Add counts one more file and its diagnostics.
+func (s *Summary) Add(r Result) {
+	s.Files++
+	for _, d := range r.Diagnostics {
+		switch severityOf(d.Severity) {
+		case rules.Error:
+			s.Errors++
+		case rules.Warning:
+			s.Warnings++
+		default:
+			s.Infos++
+		}
+		switch {
+		case d.Fixable(false):
+			s.Fixable++
+		case d.Fixable(true):
+			s.FixableUnsafe++
+		}
+	}
 }
 
 // severityOf normalizes a severity for display and counting. An unset one (the engine always sets it, a

@@ -67,7 +67,7 @@ func (f *textFormatter) Format(w io.Writer, results []Result) error {
 	if err := checkDocs(results); err != nil {
 		return err
 	}
-	bw := bufio.NewWriter(w)
+	bw := asBuffered(w)
 	for _, r := range results {
 		for _, d := range r.Diagnostics {
 			f.diagnostic(bw, r.Doc, d)
@@ -76,6 +76,14 @@ func (f *textFormatter) Format(w io.Writer, results []Result) error {
 	}
 	fmt.Fprintln(bw, f.c.summary.Sprint(summaryLine(Summarize(results), f.opts.Unsafe)))
 	return bw.Flush()
+}
+
+// asBuffered returns w as a *bufio.Writer, wrapping it in one unless it already is.
+func asBuffered(w io.Writer) *bufio.Writer {
+	if bw, ok := w.(*bufio.Writer); ok {
+		return bw
+	}
+	return bufio.NewWriter(w)
 }
 
 func (f *textFormatter) diagnostic(w *bufio.Writer, doc *document.Document, d rules.Diagnostic) {
@@ -95,7 +103,7 @@ func (f *textFormatter) diagnostic(w *bufio.Writer, doc *document.Document, d ru
 	ls, le := doc.LineRange(start.Line)
 	num := strconv.Itoa(start.Line)
 	gw := max(gutterDigits, len(num))
-	x := window(doc.Line(start.Line), start.Offset-ls, min(d.End, le)-ls, maxWidth-gw-3)
+	x := lineExcerpt(doc.Source, ls, le, start.Offset, d.End, maxWidth-gw-3)
 	src := f.c.gutter.Sprintf("%*s |", gw, num)
 	if x.text != "" {
 		src += " " + x.text

@@ -77,6 +77,9 @@ func (h *houseStyle) Check(p *Pass) {
 				continue
 			}
 			word := trimPossessive(d.Slice(t.Span))
+			if h.dict.first.skipWord(word) {
+				continue // neither the word nor a part of it starts an entry
+			}
 			key = appendLower(key[:0], word)
 			if e, n := h.matchTokens(d, b, ti, h.dict.byFirst[string(key)]); e != nil {
 				last := d.Tokens[ti+n-1]
@@ -87,6 +90,9 @@ func (h *houseStyle) Check(p *Pass) {
 			}
 			forEachHyphenPart(word, func(start, end int) {
 				part := word[start:end]
+				if !h.dict.first.mayHave(part) {
+					return
+				}
 				key = appendLower(key[:0], part)
 				for _, e := range h.dict.byFirst[string(key)] {
 					if len(e.wrong) == 1 && e.matchesWord(0, part) {

@@ -35,6 +35,7 @@ type houseException struct {
 // houseDict finds entries by the lower-cased first word of their spelling.
 type houseDict struct {
 	byFirst map[string][]*houseEntry
+	first   wordFilter // of byFirst's keys: most words of a story skip the map
 }
 
 var (
@@ -95,6 +96,7 @@ func (d *houseDict) add(wrong, right string, sev Severity, except []string, sour
 		}
 	}
 	d.byFirst[key] = append(d.byFirst[key], e)
+	d.first.add(key)
 	return nil
 }
 
@@ -123,7 +125,7 @@ func equalFoldWords(a, b []string) bool {
 
 // clone copies the dictionary, so configuration can add to the defaults without changing them.
 func (d *houseDict) clone() *houseDict {
-	c := &houseDict{byFirst: make(map[string][]*houseEntry, len(d.byFirst))}
+	c := &houseDict{byFirst: make(map[string][]*houseEntry, len(d.byFirst)), first: d.first}
 	for k, v := range d.byFirst {
 		c.byFirst[k] = append([]*houseEntry(nil), v...)
 	}

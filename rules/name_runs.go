@@ -109,7 +109,14 @@ func isTitle(w string) bool {
 // knownNames collects the words a document capitalizes where no sentence starts, outside headings: the
 // words it uses as names. The second copy of a doubled word is no evidence: a run-in head merged into its
 // paragraph gives "Analysis Analysis means ...".
+//
+// Three rules ask; the walk runs once per document and they share the map, which they must not modify.
 func knownNames(d *document.Document) map[string]bool {
+	return memoized(d, memoKnownNames, scanKnownNames)
+}
+
+// scanKnownNames is knownNames without the memo.
+func scanKnownNames(d *document.Document) map[string]bool {
 	names := map[string]bool{}
 	for _, b := range d.Blocks {
 		if b.Kind == document.Heading {

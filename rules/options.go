@@ -16,7 +16,7 @@ func (o Options) String(key, def string) (string, error) {
 	}
 	s, ok := v.(string)
 	if !ok {
-		return def, fmt.Errorf("option %q: want a string, got %T", key, v)
+		return def, fmt.Errorf("option %q: want a string, got %s", key, kindOf(v))
 	}
 	return s, nil
 }
@@ -29,13 +29,13 @@ func (o Options) StringList(key string) ([]string, error) {
 	}
 	items, ok := v.([]any)
 	if !ok {
-		return nil, fmt.Errorf("option %q: want a list of strings, got %T", key, v)
+		return nil, fmt.Errorf("option %q: want a list of strings, got %s", key, kindOf(v))
 	}
 	out := make([]string, 0, len(items))
 	for i, it := range items {
 		s, ok := it.(string)
 		if !ok {
-			return nil, fmt.Errorf("option %q: item %d: want a string, got %T", key, i+1, it)
+			return nil, fmt.Errorf("option %q: item %d: want a string, got %s", key, i+1, kindOf(it))
 		}
 		out = append(out, s)
 	}
@@ -50,13 +50,13 @@ func (o Options) StringMap(key string) (map[string]string, error) {
 	}
 	m, ok := v.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("option %q: want a mapping of strings, got %T", key, v)
+		return nil, fmt.Errorf("option %q: want a mapping of strings, got %s", key, kindOf(v))
 	}
 	out := make(map[string]string, len(m))
 	for k, it := range m {
 		s, ok := it.(string)
 		if !ok {
-			return nil, fmt.Errorf("option %q: key %q: want a string, got %T", key, k, it)
+			return nil, fmt.Errorf("option %q: key %q: want a string, got %s", key, k, kindOf(it))
 		}
 		out[k] = s
 	}
@@ -71,7 +71,7 @@ func (o Options) Bool(key string, def bool) (bool, error) {
 	}
 	b, ok := v.(bool)
 	if !ok {
-		return def, fmt.Errorf("option %q: want true or false, got %T", key, v)
+		return def, fmt.Errorf("option %q: want true or false, got %s", key, kindOf(v))
 	}
 	return b, nil
 }
@@ -90,4 +90,23 @@ func (o Options) CheckKeys(known map[string]string) error {
 		}
 	}
 	return nil
+}
+
+// kindOf names the kind of a configuration value as a YAML user knows it, for error messages.
+func kindOf(v any) string {
+	switch v.(type) {
+	case nil:
+		return "nothing"
+	case string:
+		return "a string"
+	case bool:
+		return "true or false"
+	case int, int64, uint64, float64:
+		return "a number"
+	case []any:
+		return "a list"
+	case map[string]any, map[any]any:
+		return "a mapping"
+	}
+	return fmt.Sprintf("%T", v)
 }

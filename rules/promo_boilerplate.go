@@ -89,12 +89,11 @@ func (boilerplateLine) Meta() Meta {
 
 func (boilerplateLine) Check(p *Pass) {
 	d := p.Doc
-	lower := asciiLower(d.Text)
 	known := map[int]bool{}
-	for _, m := range findPromo(d, lower) {
+	for _, m := range promoMatches(d) {
 		known[m.block] = true
 	}
-	repeats := blockRepeats(d, lower)
+	repeats := blockRepeatsOf(d)
 	signOffAt := findSignOff(d)
 	for bi, b := range d.Blocks {
 		if bi == d.Headline || known[bi] || (b.Kind != document.Paragraph && b.Kind != document.ListItem) {

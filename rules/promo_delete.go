@@ -38,7 +38,17 @@ func deleteBlockFix(p *Pass, bi int, message string, safe bool) Fix {
 	if bi > 0 {
 		// From the line break after the previous block to the end of this block's last line.
 		if brk := bytes.IndexByte(src[prevEnd:lineStart], '\n'); brk >= 0 && isBlankBytes(src[prevEnd+brk:lineStart]) {
-			return fix(prevEnd+brk, lineEnd)
+			// A CRLF goes whole: the one after the previous block is deleted and this line's own is kept,
+			// so no lone '\r' is left behind (when the block is the last line of the file) and no edit
+			// ends between the two bytes of a line break.
+			s, e := prevEnd+brk, lineEnd
+			if s > prevEnd && src[s-1] == '\r' {
+				s--
+			}
+			if e < len(src) && e > start && src[e-1] == '\r' {
+				e--
+			}
+			return fix(s, e)
 		}
 	}
 	// The first block, or one after markup lines: its lines and the blank lines up to the next block.

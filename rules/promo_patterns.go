@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"regexp"
+	"regexp/syntax"
 	"slices"
 	"strconv"
 	"strings"
@@ -19,7 +20,7 @@ var promoPatternsTSV string
 
 // promoPattern is one row of data/promo_patterns.tsv.
 type promoPattern struct {
-	re *regexp.Regexp
+	re *lazyRegexp
 	// keywords are lower-case words one of which every match contains as a token: the regex runs only on
 	// paragraphs that hold one.
 	keywords []string
@@ -35,6 +36,7 @@ type promoPattern struct {
 type promoPatternSet struct {
 	list      []promoPattern
 	byKeyword map[string][]int
+	keywords  wordFilter // of byKeyword's keys
 }
 
 var (
@@ -54,6 +56,7 @@ func promoPatterns() *promoPatternSet {
 		for i, pp := range list {
 			for _, k := range pp.keywords {
 				promoPatternsSet.byKeyword[k] = append(promoPatternsSet.byKeyword[k], i)
+				promoPatternsSet.keywords.add(k)
 			}
 		}
 	})
@@ -66,7 +69,11 @@ func promoPatterns() *promoPatternSet {
 func (ps *promoPatternSet) candidates(d *document.Document, lower string, bi int, mark []int, out []int) []int {
 	b := d.Blocks[bi]
 	for _, t := range d.Tokens[b.TokenStart:b.TokenEnd] {
-		for _, i := range ps.byKeyword[lower[t.Start:t.End]] {
+		w := lower[t.Start:t.End]
+		if !ps.keywords.mayBe(w) {
+			continue
+		}
+		for _, i := range ps.byKeyword[w] {
 			if mark[i] != bi+1 {
 				mark[i] = bi + 1
 				out = append(out, i)
@@ -88,10 +95,12 @@ func parsePromoPatterns(tsv string) ([]promoPattern, error) {
 		default:
 			return fmt.Errorf("unknown match %q", f[1])
 		}
-		re, err := regexp.Compile(expr)
-		if err != nil {
+		// Checked here, compiled on first use: most patterns never reach their regex in a given story, and
+		// compiling the whole list would cost every fresh process milliseconds.
+		if _, err := syntax.Parse(expr, syntax.Perl); err != nil {
 			return err
 		}
+		re := &lazyRegexp{expr: expr}
 		maxWords, err := strconv.Atoi(f[3])
 		if err != nil {
 			return fmt.Errorf("max_words: %w", err)
@@ -116,7 +125,7 @@ func (pp *promoPattern) match(text string, words int) (start, end int, ok bool) 
 	if pp.maxWords > 0 && words > pp.maxWords {
 		return 0, 0, false
 	}
-	loc := pp.re.FindStringIndex(text)
+	loc := pp.re.get().FindStringIndex(text)
 	if loc == nil {
 		return 0, 0, false
 	}
@@ -125,16 +134,35 @@ func (pp *promoPattern) match(text string, words int) (start, end int, ok bool) 
 
 // asciiLower lower-cases ASCII letters only, so byte offsets into the result are offsets into s.
 func asciiLower(s string) string {
+	var b strings.Builder
+	from := 0 // s[from:i] is written as it is when the next capital comes
 	for i := 0; i < len(s); i++ {
 		if c := s[i]; 'A' <= c && c <= 'Z' {
-			b := []byte(s)
-			for j := i; j < len(b); j++ {
-				if 'A' <= b[j] && b[j] <= 'Z' {
-					b[j] += 'a' - 'A'
-				}
+			if b.Cap() == 0 {
+				b.Grow(len(s))
 			}
-			return string(b)
+			b.WriteString(s[from:i])
+			b.WriteByte(c + 'a' - 'A')
+			from = i + 1
 		}
 	}
-	return s
+	if b.Cap() == 0 {
+		return s
+	}
+	b.WriteString(s[from:])
+	return b.String()
 }
+
+// lazyRegexp is a regular expression compiled the first time it is used.
+type lazyRegexp struct {
+	expr string
+	once sync.Once
+	re   *regexp.Regexp
+}
+
+func (l *lazyRegexp) get() *regexp.Regexp {
+	l.once.Do(func() { l.re = regexp.MustCompile(l.expr) })
+	return l.re
+}
+
+func (l *lazyRegexp) String() string { return l.expr }

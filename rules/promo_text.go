@@ -15,6 +15,8 @@ type promoText struct{}
 
 func newPromoText() Rule { return promoText{} }
 
+func (promoText) warm() { promoPatterns() }
+
 func (promoText) Meta() Meta {
 	return Meta{
 		ID: "promo-text", Category: "promo", Severity: Error,
@@ -72,14 +74,23 @@ func findPromo(d *document.Document, lower string) []promoMatch {
 	return out
 }
 
+// promoMatches is findPromo over the document, run once for the rules that need it.
+func promoMatches(d *document.Document) []promoMatch {
+	return memoized(d, memoPromo, func(d *document.Document) []promoMatch { return findPromo(d, lowerText(d)) })
+}
+
+// blockRepeatsOf is blockRepeats over the document, run once for the rules that need it.
+func blockRepeatsOf(d *document.Document) []repeat {
+	return memoized(d, memoRepeats, func(d *document.Document) []repeat { return blockRepeats(d, lowerText(d)) })
+}
+
 func (promoText) Check(p *Pass) {
 	d := p.Doc
-	lower := asciiLower(d.Text)
-	matches := findPromo(d, lower)
+	matches := promoMatches(d)
 	if len(matches) == 0 {
 		return
 	}
-	repeats := blockRepeats(d, lower)
+	repeats := blockRepeatsOf(d)
 	for _, m := range matches {
 		b := d.Blocks[m.block]
 		phrase := strings.TrimSpace(d.Slice(m.span))

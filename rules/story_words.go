@@ -1,6 +1,10 @@
 package rules
 
-import "github.com/copydesk/copydesk/internal/document"
+import (
+	"sync"
+
+	"github.com/copydesk/copydesk/internal/document"
+)
 
 // storyWords is the story as a sequence of words for phrase matching. Quotation marks, brackets and
 // emphasis marks between words are skipped, so “no borders” partnership reads as three words; other
@@ -16,8 +20,15 @@ var transparentMarks = map[string]bool{
 	"(": true, ")": true, "[": true, "]": true, "*": true, "_": true,
 }
 
-func storyWordsOf(doc *document.Document) storyWords {
-	sw := storyWords{words: make([]string, 0, len(doc.Tokens)), tokens: make([]int, 0, len(doc.Tokens))}
+// storyWordsPool recycles the slices of storyWords that do not outlive a Check.
+var storyWordsPool = sync.Pool{New: func() any { return new(storyWords) }}
+
+// appendStoryWords fills sw, emptied first and its slices reused, with the story's words.
+func appendStoryWords(sw storyWords, doc *document.Document) storyWords {
+	if cap(sw.words) < len(doc.Tokens) {
+		sw = storyWords{words: make([]string, 0, len(doc.Tokens)), tokens: make([]int, 0, len(doc.Tokens))}
+	}
+	sw.words, sw.tokens = sw.words[:0], sw.tokens[:0]
 	barrier := func() {
 		if n := len(sw.words); n > 0 && sw.words[n-1] != "" {
 			sw.words = append(sw.words, "")
@@ -32,11 +43,20 @@ func storyWordsOf(doc *document.Document) storyWords {
 			case t.Kind != document.Punct:
 				sw.words = append(sw.words, text)
 				sw.tokens = append(sw.tokens, i)
-			case !transparentMarks[text]:
+			case !isTransparentMark(text):
 				barrier()
 			}
 		}
 		barrier()
 	}
 	return sw
+}
+
+// isTransparentMark is transparentMarks[s] without hashing s: appendStoryWords asks for every punctuation mark.
+func isTransparentMark(s string) bool {
+	switch s {
+	case `"`, "“", "”", "‘", "’", "'", "«", "»", "(", ")", "[", "]", "*", "_":
+		return true
+	}
+	return false
 }

@@ -64,6 +64,14 @@ var variantWords = func() map[string][]variantWord {
 	return m
 }()
 
+// variantFilter is a wordFilter of variantWords' keys.
+var variantFilter = func() (f wordFilter) {
+	for k := range variantWords {
+		f.add(k)
+	}
+	return f
+}()
+
 // findWordVariants reports each word of block bi that is a form of a word group, whole or as part of a
 // compound ("US-led"), without a possessive ending.
 func findWordVariants(d *document.Document, bi int, emit func(variantUse)) {
@@ -75,8 +83,14 @@ func findWordVariants(d *document.Document, bi int, emit func(variantUse)) {
 			continue
 		}
 		word := trimPossessive(d.Slice(t.Span))
+		if variantFilter.skipWord(word) {
+			continue // neither the word nor a part of it is a form
+		}
 		lookup := func(start, end int) bool {
 			w := word[start:end]
+			if !variantFilter.mayHave(w) {
+				return false
+			}
 			key = appendLower(key[:0], w)
 			for _, v := range variantWords[string(key)] {
 				g := styleVariantGroups[v.group]
@@ -149,8 +163,11 @@ func boolIndex(b bool) int {
 // percentAfter reads a percent sign or word right after token ti: the form (0 "%", 1 "percent", 2 "per
 // cent") and the index of its last token; ok is false when none follows.
 func percentAfter(d *document.Document, b document.Block, ti int) (form, last int, ok bool) {
+	// No letter of "percent", "per" or "cent" has a case-fold partner outside ASCII, so a word of another
+	// length cannot equal them and EqualFold need not run for it.
 	word := func(j int, w string) bool {
-		return j < b.TokenEnd && d.Tokens[j].Kind == document.Word && strings.EqualFold(d.Slice(d.Tokens[j].Span), w)
+		return j < b.TokenEnd && d.Tokens[j].Kind == document.Word && d.Tokens[j].Len() == len(w) &&
+			strings.EqualFold(d.Slice(d.Tokens[j].Span), w)
 	}
 	switch {
 	case ti+1 < b.TokenEnd && d.Slice(d.Tokens[ti+1].Span) == "%":

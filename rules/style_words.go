@@ -13,10 +13,15 @@ import (
 
 // trimPossessive drops a possessive ending ("Kiev's" → "Kiev"), so a spelling check sees the name.
 func trimPossessive(w string) string {
-	for _, suf := range [...]string{"'s", "’s", "'S", "’S"} {
-		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
-			return w[:len(w)-len(suf)]
-		}
+	n := len(w)
+	if n < 3 || w[n-1] != 's' && w[n-1] != 'S' {
+		return w
+	}
+	if w[n-2] == '\'' {
+		return w[:n-2]
+	}
+	if n > 4 && w[n-4:n-1] == "’" {
+		return w[:n-4]
 	}
 	return w
 }

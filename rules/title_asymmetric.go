@@ -31,7 +31,9 @@ func (asymmetricTitles) Check(p *Pass) {
 	people := findPeople(d)
 	for i := 1; i < len(people); i++ {
 		a, b := people[i-1], people[i]
-		if a.Title == nil || b.Title == nil || !sameOffice(a.Title, b.Title) ||
+		// Mentions can overlap ("President Chinese President Xi" reads two ways); such a pair has no
+		// "and" between them.
+		if a.Span.End > b.Span.Start || a.Title == nil || b.Title == nil || !sameOffice(a.Title, b.Title) ||
 			!strings.EqualFold(strings.TrimSpace(d.Text[a.Span.End:b.Span.Start]), "and") {
 			continue
 		}

@@ -90,8 +90,14 @@ const (
 	maxDescriptorWords = 10
 )
 
-// findPeople returns the people a story names with a title or a descriptor, in text order.
+// findPeople returns the people a story names with a title or a descriptor, in text order. Four rules
+// ask; the scan runs once per document and they share its result, which they must not modify.
 func findPeople(d *document.Document) []personMention {
+	return memoized(d, memoPeople, scanPeople)
+}
+
+// scanPeople is findPeople without the memo.
+func scanPeople(d *document.Document) []personMention {
 	var out []personMention
 	for _, b := range d.Blocks {
 		s := peopleScanner{d: d, t: titleWords(), toks: d.Tokens[b.TokenStart:b.TokenEnd]}
@@ -127,10 +133,13 @@ func (s *peopleScanner) span(from, to int) document.Span {
 
 func (s *peopleScanner) scan(out []personMention) []personMention {
 	for i := 0; i < len(s.toks); i++ {
-		if m, next, ok := s.titled(i); ok {
-			out = append(out, m)
-			i = next - 1
-			continue
+		// Most tokens are not a title, which titled would find out after building an empty mention.
+		if h, _ := s.head(i); h != "" {
+			if m, next, ok := s.titled(i); ok {
+				out = append(out, m)
+				i = next - 1
+				continue
+			}
 		}
 		if s.punct(i) == "," {
 			if m, ok := s.nameThenDescriptor(i); ok {

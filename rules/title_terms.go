@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // titlesTSV holds the word lists of the titles family; its header explains the kinds.
@@ -17,6 +18,11 @@ var titlesTSV string
 type titleTerms struct {
 	// group maps kind, then a word or phrase, to the index of its row among that kind's rows.
 	group map[string]map[string]int
+	// words filters the single words of each kind's keys, and titles is group["title"]: the people
+	// scanner asks about every token of a story.
+	words       map[string]*wordFilter
+	titles      map[string]int
+	titleFilter *wordFilter
 	// canonical is the first variant of each title row, by row index ("senator" for "sen.").
 	canonical []string
 	// longest is the most words any phrase of a kind has, so matching tries few lengths.
@@ -45,7 +51,7 @@ var titleKinds = map[string]bool{
 }
 
 func parseTitleTerms(tsv string) (*titleTerms, error) {
-	t := &titleTerms{group: map[string]map[string]int{}, longest: map[string]int{}}
+	t := &titleTerms{group: map[string]map[string]int{}, longest: map[string]int{}, words: map[string]*wordFilter{}}
 	rows := map[string]int{}
 	err := eachTSVRow("titles.tsv", tsv, 3, func(f []string) error {
 		if !titleKinds[f[0]] {
@@ -68,15 +74,23 @@ func parseTitleTerms(tsv string) (*titleTerms, error) {
 			}
 			t.group[kind][k] = row
 			t.longest[kind] = max(t.longest[kind], len(strings.Fields(k)))
+			if t.words[kind] == nil {
+				t.words[kind] = &wordFilter{}
+			}
+			t.words[kind].add(k)
 		}
 		return nil
 	})
+	t.titles, t.titleFilter = t.group["title"], t.words["title"]
 	return t, err
 }
 
+// hyphenReplacer reads hyphens as spaces, for termKey.
+var hyphenReplacer = strings.NewReplacer("-", " ", "‑", " ")
+
 // termKey normalises a word or phrase for lookup: lower case, hyphens and white space as single spaces.
 func termKey(s string) string {
-	return strings.Join(strings.Fields(strings.ToLower(strings.NewReplacer("-", " ", "‑", " ").Replace(s))), " ")
+	return strings.Join(strings.Fields(strings.ToLower(hyphenReplacer.Replace(s))), " ")
 }
 
 // has reports whether a word or phrase is listed under kind.
@@ -85,17 +99,26 @@ func (t *titleTerms) has(kind, s string) bool { return t.groupOf(kind, s) >= 0 }
 // groupOf returns the row of kind that lists s, or -1. A single word, the common case since the people
 // scanner asks about every token, is lower-cased into a stack buffer rather than normalised.
 func (t *titleTerms) groupOf(kind, s string) int {
-	key := ""
-	if strings.ContainsAny(s, " -‑") {
-		key = termKey(s)
-	} else {
-		var buf [32]byte
-		if g, ok := t.group[kind][string(appendLower(buf[:0], s))]; ok {
-			return g
+	group, words := t.titles, t.titleFilter
+	if kind != "title" {
+		group, words = t.group[kind], t.words[kind]
+	}
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c == ' ' || c == '-' || c == 0xE2 && strings.HasPrefix(s[i:], "‑") {
+			if g, ok := group[termKey(s)]; ok {
+				return g
+			}
+			return -1
 		}
+		ascii = ascii && c < utf8.RuneSelf
+	}
+	if words == nil || ascii && !words.mayHaveASCII(s) {
 		return -1
 	}
-	if g, ok := t.group[kind][key]; ok {
+	var buf [32]byte
+	if g, ok := group[string(appendLower(buf[:0], s))]; ok {
 		return g
 	}
 	return -1

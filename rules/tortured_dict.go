@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/phrase"
 )
@@ -41,24 +43,34 @@ type contextClause struct {
 	alts [][]string // each alternative as words; a final word ending in "*" matches any ending
 }
 
+// torturedDict is the phrase index over the dictionary rows. Start-up only indexes the phrase column:
+// the rest of a row (expected phrase, severity, context, source) is parsed the first time the phrase turns
+// up in a story, so a fresh process does not pay for parsing thousands of rows, and their long source
+// attributions, that the story never uses.
 type torturedDict struct {
-	entries []tortured
-	index   *phrase.Matcher // phrase id -> entries index
+	rows   []string                   // the TSV row of each entry, by phrase id (slices of the embedded text)
+	where  []rowPos                   // file and line of each row, for errors
+	parsed []atomic.Pointer[tortured] // each row once parsed
+	index  *phrase.Matcher            // phrase id -> row index
 }
+
+type rowPos struct {
+	file string
+	line int
+}
+
+func (p rowPos) String() string { return fmt.Sprintf("%s:%d", p.file, p.line) }
 
 var (
 	torturedOnce sync.Once
 	torturedData torturedDict
 )
 
-// torturedDictionary returns the parsed lists. They ship in the binary and a test parses them, so a
+// torturedDictionary returns the indexed lists. They ship in the binary and a test parses every row, so a
 // malformed row is a programming error and panics.
 func torturedDictionary() *torturedDict {
 	torturedOnce.Do(func() {
-		d, err := parseTortured(map[string]string{
-			"tortured_phrases.tsv": torturedPhrasesTSV,
-			"news_swaps.tsv":       newsSwapsTSV,
-		})
+		d, err := parseTortured(torturedFiles())
 		if err != nil {
 			panic(err)
 		}
@@ -67,32 +79,75 @@ func torturedDictionary() *torturedDict {
 	return &torturedData
 }
 
+// torturedFiles maps the embedded dictionary files to their contents.
+func torturedFiles() map[string]string {
+	return map[string]string{
+		"tortured_phrases.tsv": torturedPhrasesTSV,
+		"news_swaps.tsv":       newsSwapsTSV,
+	}
+}
+
+// parseTortured indexes the phrase column of the lists; entry parses the rest of a row when needed, and
+// check parses every row.
 func parseTortured(files map[string]string) (torturedDict, error) {
-	d := torturedDict{index: phrase.New()}
+	rows := strings.Count(files["news_swaps.tsv"], "\n") + strings.Count(files["tortured_phrases.tsv"], "\n")
+	d := torturedDict{index: phrase.NewSize(rows), rows: make([]string, 0, rows), where: make([]rowPos, 0, rows)}
+	arena := make([]string, 0, 3*rows) // the words of every phrase, in one allocation
 	for _, name := range []string{"news_swaps.tsv", "tortured_phrases.tsv"} {
 		header := true
-		for n, line := range strings.Split(files[name], "\n") {
-			if line == "" || strings.HasPrefix(line, "#") {
+		text := files[name]
+		for n := 1; text != ""; n++ {
+			line, rest, _ := strings.Cut(text, "\n")
+			text = rest
+			if line == "" || line[0] == '#' {
 				continue
 			}
 			if header {
 				header = false
 				continue
 			}
-			e, err := parseTorturedRow(line)
-			if err != nil {
-				return d, fmt.Errorf("%s:%d: %w", name, n+1, err)
+			tortured, _, _ := strings.Cut(line, "\t")
+			headText, _, _ := strings.Cut(tortured, "...")
+			n0 := len(arena)
+			arena = appendPhraseWords(arena, headText)
+			head := arena[n0:len(arena):len(arena)]
+			if len(head) == 0 {
+				return d, fmt.Errorf("%s:%d: %q has no words", name, n, tortured)
 			}
-			if _, err := d.index.Add(e.head); err != nil {
-				return d, fmt.Errorf("%s:%d: %w", name, n+1, err)
+			if _, err := d.index.Add(head); err != nil {
+				return d, fmt.Errorf("%s:%d: %w", name, n, err)
 			}
-			d.entries = append(d.entries, e)
+			d.rows = append(d.rows, line)
+			d.where = append(d.where, rowPos{name, n})
 		}
 	}
+	d.parsed = make([]atomic.Pointer[tortured], len(d.rows))
 	return d, nil
 }
 
-// parseTorturedRow reads the columns tortured, expected, severity, context, source, notes.
+// entry returns the parsed row of phrase id, parsing it on first use.
+func (d *torturedDict) entry(id int) *tortured {
+	if e := d.parsed[id].Load(); e != nil {
+		return e
+	}
+	e, err := parseTorturedRow(d.rows[id])
+	if err != nil {
+		panic(fmt.Errorf("%s: %w", d.where[id], err))
+	}
+	d.parsed[id].Store(&e)
+	return &e
+}
+
+// check parses every row, reporting the first malformed one.
+func (d *torturedDict) check() error {
+	for id, row := range d.rows {
+		if _, err := parseTorturedRow(row); err != nil {
+			return fmt.Errorf("%s: %w", d.where[id], err)
+		}
+	}
+	return nil
+}
+
 func parseTorturedRow(line string) (tortured, error) {
 	f := strings.Split(line, "\t")
 	if len(f) != 6 {
@@ -140,20 +195,46 @@ func parseTorturedRow(line string) (tortured, error) {
 // phraseWords splits a listed phrase into words as the document tokenizer does, dropping the
 // punctuation around them ("hazard ratio (RR)" is hazard, ratio, RR) and a full stop after a word unless
 // it is an initialism ("U.N.").
-func phraseWords(s string) []string {
-	words := strings.FieldsFunc(s, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !strings.ContainsRune("'’-‑.", r)
-	})
-	out := words[:0]
-	for _, w := range words {
-		if trimmed, ok := strings.CutSuffix(w, "."); ok && !strings.Contains(trimmed, ".") {
-			w = trimmed
+func phraseWords(s string) []string { return appendPhraseWords(nil, s) }
+
+// appendPhraseWords appends the words of s to dst, as phraseWords splits them.
+func appendPhraseWords(dst []string, s string) []string {
+	for i := 0; i < len(s); {
+		start := i
+		for i < len(s) {
+			c := s[i]
+			if c < utf8.RuneSelf {
+				if !phraseByte(c) {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '’' && r != '‑' {
+				break
+			}
+			i += size
 		}
-		if w != "" {
-			out = append(out, w)
+		if w := s[start:i]; w != "" {
+			if trimmed, ok := strings.CutSuffix(w, "."); ok && !strings.Contains(trimmed, ".") {
+				w = trimmed
+			}
+			if w != "" {
+				dst = append(dst, w)
+			}
+		}
+		if i < len(s) {
+			_, size := utf8.DecodeRuneInString(s[i:])
+			i += size
 		}
 	}
-	return out
+	return dst
+}
+
+// phraseByte reports whether an ASCII byte belongs to a listed phrase's word.
+func phraseByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '\'' || c == '-' || c == '.'
 }
 
 // replacementText returns the expected phrase as copy for a fix: a trailing "(abbreviation)" is dropped,

@@ -32,18 +32,31 @@ func (torturedPhrase) Meta() Meta {
 	}
 }
 
-func (torturedPhrase) Check(p *Pass) {
-	d := torturedDictionary()
-	sw := storyWordsOf(p.Doc)
-	cache := map[string]bool{}
+func (torturedPhrase) warm() { torturedDictionary() }
+
+func (torturedPhrase) Check(p *Pass) { checkTortured(p, torturedDictionary()) }
+
+// checkTortured reports the entries of d found in the story.
+func checkTortured(p *Pass, d *torturedDict) {
+	buf := storyWordsPool.Get().(*storyWords)
+	sw := appendStoryWords(*buf, p.Doc)
+	defer func() {
+		clear(sw.words) // let the document go
+		*buf = sw
+		storyWordsPool.Put(buf)
+	}()
+	var cache map[string]bool // context terms looked up so far; most stories need none
 	// The dictionary adds phrases in entry order, so a phrase id is an index into entries.
 	d.index.Scan(sw.words, func(id, start, n int) int {
-		e := &d.entries[id]
+		e := d.entry(id)
 		end := start + n
 		if e.tail != nil {
 			if end = tailEnd(sw.words, end, e.tail); end < 0 {
 				return 0
 			}
+		}
+		if cache == nil {
+			cache = map[string]bool{}
 		}
 		if !e.holds(sw.words, cache) {
 			return 0

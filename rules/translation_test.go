@@ -144,10 +144,17 @@ func TestTranslationSeedStory(t *testing.T) {
 // ordinary word can fire without its context (a hyphenated coinage such as "re-archived" may).
 func TestTorturedData(t *testing.T) {
 	d := torturedDictionary()
-	if n := len(d.entries); n < 7000 || n != d.index.Len() {
+	if n := len(d.rows); n < 7000 || n != d.index.Len() {
 		t.Fatalf("%d entries, %d phrases indexed", n, d.index.Len())
 	}
-	for _, e := range d.entries {
+	if err := d.check(); err != nil {
+		t.Fatal(err)
+	}
+	for id := range d.rows {
+		e := d.entry(id)
+		if !slices.Equal(e.head, d.index.Words(id)) {
+			t.Errorf("%q: head %q, indexed as %q", e.phrase, e.head, d.index.Words(id))
+		}
 		if len(e.head)+len(e.tail) == 1 && len(e.context) == 0 && !strings.Contains(e.phrase, "-") {
 			t.Errorf("%q: a single word with no context", e.phrase)
 		}

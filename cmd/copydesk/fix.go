@@ -26,6 +26,9 @@ func runFix(c *cli.Context) error {
 		return err
 	}
 	all := fixAll(s.linter, s.inputs, c.App.Reader, s.unsafe)
+	if beforeWrite != nil {
+		beforeWrite()
+	}
 	// With standard input the fixed text owns standard output; the report goes to standard error.
 	out := c.App.Writer
 	applied := 0
@@ -54,6 +57,10 @@ func runFix(c *cli.Context) error {
 	}
 	return o.exit(s.exitZero)
 }
+
+// beforeWrite, when set by tests, runs between fixing the inputs in memory and writing them back: the
+// window in which another editor may save or delete a file.
+var beforeWrite func()
 
 // fixAll fixes the inputs in parallel, in memory; the caller writes them.
 func fixAll(l *lint.Linter, inputs []input, stdin io.Reader, unsafe bool) []linted {

@@ -103,5 +103,30 @@ func (in input) read(stdin io.Reader) ([]byte, error) {
 		return nil, err
 	}
 	defer f.Close() //nolint:errcheck // read-only: closing cannot lose data
-	return io.ReadAll(io.LimitReader(f, maxRead))
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return io.ReadAll(io.LimitReader(f, maxRead)) // a pipe or device: its size is unknown
+	}
+	if err := lint.CheckSize(in.name, st.Size()); err != nil {
+		return nil, err // refused before reading a byte
+	}
+	// One read into a buffer of the file's size (plus a byte, to notice a file that grew meanwhile),
+	// rather than ReadAll's doublings.
+	data := make([]byte, 0, st.Size()+1)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		switch {
+		case err == io.EOF:
+			return data, nil
+		case err != nil:
+			return nil, err
+		case len(data) == cap(data):
+			rest, err := io.ReadAll(io.LimitReader(f, maxRead-int64(len(data))))
+			return append(data, rest...), err
+		}
+	}
 }

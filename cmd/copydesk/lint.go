@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"fmt"
 	"os"
 	"strings"
@@ -96,6 +97,13 @@ func runLint(c *cli.Context) error {
 	if c.Bool("ndjson") {
 		return runNDJSON(c, s)
 	}
+	if !c.Bool("staged") && !c.Bool("diff") {
+		f, err := report.New(c.String("format"), report.Options{Color: s.color, Unsafe: s.unsafe})
+		if err != nil {
+			return usageError("--format: %v", err)
+		}
+		return lintFiles(c, s, f)
+	}
 	var all []linted
 	if !c.Bool("staged") {
 		all = lintAll(s.linter, s.inputs, c.App.Reader)
@@ -114,6 +122,50 @@ func runLint(c *cli.Context) error {
 		return usageError("--format: %v", err)
 	}
 	if err := f.Format(c.App.Writer, results); err != nil {
+		return err
+	}
+	return o.exit(s.exitZero)
+}
+
+// lintFiles lints the named files and reports them in order. A formatter that can stream (text) writes
+// each file's diagnostics as soon as that file and those before it are done; the others get compact
+// results (no input bytes, no parsed text) at the end. Either way memory does not grow with the size of
+// the files, only, for the non-streaming formats, with the number of files that have findings.
+func lintFiles(c *cli.Context, s *setup, f report.Formatter) error {
+	var o outcome
+	w := c.App.Writer
+	if st, ok := f.(report.Streamer); ok {
+		bw := bufio.NewWriterSize(w, 64<<10)
+		var sum report.Summary
+		var werr error
+		lintEach(s.linter, s.inputs, c.App.Reader, func(l linted) {
+			r, ok := o.add(l, s.failOn, c.App.ErrWriter)
+			if !ok || werr != nil {
+				return
+			}
+			sum.Add(r)
+			if werr = st.WriteResult(bw, r); werr == nil && len(r.Diagnostics) > 0 {
+				werr = bw.Flush() // findings reach a pipe as their file is done
+			}
+		})
+		if werr != nil {
+			return werr
+		}
+		if err := st.WriteSummary(bw, sum); err != nil {
+			return err
+		}
+		if err := bw.Flush(); err != nil {
+			return err
+		}
+		return o.exit(s.exitZero)
+	}
+	var results []report.Result
+	lintEach(s.linter, s.inputs, c.App.Reader, func(l linted) {
+		if r, ok := o.add(l, s.failOn, c.App.ErrWriter); ok {
+			results = append(results, r)
+		}
+	})
+	if err := f.Format(w, results); err != nil {
 		return err
 	}
 	return o.exit(s.exitZero)

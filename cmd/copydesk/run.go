@@ -44,16 +44,79 @@ func parallel(n int, work func(i int)) {
 }
 
 // lintAll lints the inputs in parallel and returns the outcomes in input order, so output is the same from
-// run to run whatever the scheduling.
+// run to run whatever the scheduling. Every outcome keeps its input bytes and its whole parsed document:
+// use lintEach to go through many files in bounded memory.
 func lintAll(l *lint.Linter, inputs []input, stdin io.Reader) []linted {
 	out := make([]linted, len(inputs))
-	parallel(len(inputs), func(i int) {
-		in := inputs[i]
-		out[i] = linted{in: in}
-		if out[i].data, out[i].err = in.read(stdin); out[i].err == nil {
-			out[i].result, out[i].failOn, out[i].err = l.Lint(in.path, in.name, in.format, out[i].data)
+	parallel(len(inputs), func(i int) { out[i] = lintOne(l, inputs[i], stdin) })
+	return out
+}
+
+func lintOne(l *lint.Linter, in input, stdin io.Reader) linted {
+	out := linted{in: in}
+	if out.data, out.err = in.read(stdin); out.err == nil {
+		out.result, out.failOn, out.err = l.Lint(in.path, in.name, in.format, out.data)
+	}
+	return out
+}
+
+// lintEach lints the inputs in parallel and hands each outcome to emit in input order, on the calling
+// goroutine, as soon as it and every input before it are done. At most a few inputs per processor are in
+// flight or waiting for an earlier one, so memory stays bounded however many files there are, as long as
+// emit lets go of what it is given. The outcomes emit gets carry no input bytes and a compact document
+// (lintedCompact).
+func lintEach(l *lint.Linter, inputs []input, stdin io.Reader, emit func(linted)) {
+	n := len(inputs)
+	if n == 0 {
+		return
+	}
+	workers := min(runtime.GOMAXPROCS(0), n)
+	window := 4 * workers
+	type done struct {
+		i int
+		l linted
+	}
+	jobs := make(chan int)
+	results := make(chan done, window)
+	slots := make(chan struct{}, window) // one per input handed out and not yet emitted
+	go func() {
+		for i := range n {
+			slots <- struct{}{}
+			jobs <- i
 		}
-	})
+		close(jobs)
+	}()
+	for range workers {
+		go func() {
+			for i := range jobs {
+				results <- done{i, lintedCompact(lintOne(l, inputs[i], stdin))}
+			}
+		}()
+	}
+	pending := make(map[int]linted, window)
+	for next := 0; next < n; {
+		d := <-results
+		pending[d.i] = d.l
+		for {
+			out, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			emit(out)
+			<-slots
+			next++
+		}
+	}
+}
+
+// lintedCompact drops what formatting no longer needs once a file is linted: the input bytes, and the
+// parsed text, tokens and blocks of its document. A clean file keeps only its name.
+func lintedCompact(out linted) linted {
+	out.data = nil
+	if doc := out.result.Doc; doc != nil {
+		out.result.Doc = doc.Compact(len(out.result.Diagnostics) > 0)
+	}
 	return out
 }
 
@@ -69,26 +132,33 @@ func judge(all []linted, failOn rules.Severity, stderr io.Writer) (outcome, []re
 	var o outcome
 	results := make([]report.Result, 0, len(all))
 	for _, l := range all {
-		if l.err != nil {
-			o.inputErrors++
-			fmt.Fprintln(stderr, "copydesk:", l.err)
-			continue
-		}
-		results = append(results, l.result)
-		level := failOn
-		if level == 0 {
-			level = l.failOn
-		}
-		if level == 0 {
-			level = rules.Error
-		}
-		for _, d := range l.result.Diagnostics {
-			if d.Severity >= level {
-				o.failing++
-			}
+		if r, ok := o.add(l, failOn, stderr); ok {
+			results = append(results, r)
 		}
 	}
 	return o, results
+}
+
+// add judges one outcome as judge does, returning its result unless it is an input error.
+func (o *outcome) add(l linted, failOn rules.Severity, stderr io.Writer) (report.Result, bool) {
+	if l.err != nil {
+		o.inputErrors++
+		fmt.Fprintln(stderr, "copydesk:", l.err)
+		return report.Result{}, false
+	}
+	level := failOn
+	if level == 0 {
+		level = l.failOn
+	}
+	if level == 0 {
+		level = rules.Error
+	}
+	for _, d := range l.result.Diagnostics {
+		if d.Severity >= level {
+			o.failing++
+		}
+	}
+	return l.result, true
 }
 
 // exit turns an outcome into the process's exit status.

@@ -25,12 +25,31 @@ type builder struct {
 	directives []Directive
 }
 
-func newBuilder(src []byte) *builder { return &builder{src: src} }
+func newBuilder(src []byte) *builder {
+	b := &builder{src: src}
+	b.text.Grow(len(src) + len(src)/8) // the text is about the source's size
+	return b
+}
 
 func (b *builder) push(s string, src, srcEnd int, verbatim bool) {
 	if s == "" {
 		return
 	}
+	b.segment(src, srcEnd, verbatim)
+	b.text.WriteString(s)
+}
+
+// pushSource is push of the source bytes src:srcEnd, verbatim, without converting them to a string first.
+func (b *builder) pushSource(src, srcEnd int) {
+	if src == srcEnd {
+		return
+	}
+	b.segment(src, srcEnd, true)
+	b.text.Write(b.src[src:srcEnd])
+}
+
+// segment records that the text about to be written comes from source src:srcEnd.
+func (b *builder) segment(src, srcEnd int, verbatim bool) {
 	n := len(b.segs)
 	at := b.text.Len()
 	// Extend the previous verbatim segment when the new text continues it in the source.
@@ -39,7 +58,6 @@ func (b *builder) push(s string, src, srcEnd int, verbatim bool) {
 	} else {
 		b.segs = append(b.segs, segment{text: at, src: src, srcEnd: srcEnd, verbatim: verbatim})
 	}
-	b.text.WriteString(s)
 	b.lastSrcEnd = srcEnd
 }
 
@@ -77,12 +95,18 @@ func (b *builder) visible(start, end int) {
 			i = j
 			continue
 		}
+		// A run of words with single spaces between them is copied as it is: each of those spaces would
+		// become a space anyway, and the source map keeps one verbatim segment for it all.
 		j := i
-		for j < end && !isSpaceByte(b.src[j]) {
-			j++
+		for j < end {
+			if !isSpaceByte(b.src[j]) || b.src[j] == ' ' && j+1 < end && !isSpaceByte(b.src[j+1]) {
+				j++
+				continue
+			}
+			break
 		}
 		b.flushSpace()
-		b.push(string(b.src[i:j]), i, j, true)
+		b.pushSource(i, j)
 		i = j
 	}
 }

@@ -8,6 +8,7 @@ package document
 
 import (
 	"sort"
+	"sync"
 )
 
 // Span is a half-open byte range [Start, End) of Document.Text.
@@ -56,6 +57,38 @@ type Document struct {
 
 	segs  []segment
 	lines lineIndex
+
+	memo memo
+}
+
+// memo holds analyses computed from a Document (Memo).
+type memo struct {
+	mu sync.Mutex
+	m  map[any]any
+}
+
+// Memo returns the value computed by compute for key, calling compute only the first time: analyses
+// that several rules need (the people a story names, its quotations) run once per document. The value
+// must be treated as read-only. Safe for concurrent use; should two goroutines race, both compute and the
+// first value stored is the one every caller gets.
+func (d *Document) Memo(key any, compute func() any) any {
+	d.memo.mu.Lock()
+	v, ok := d.memo.m[key]
+	d.memo.mu.Unlock()
+	if ok {
+		return v
+	}
+	v = compute()
+	d.memo.mu.Lock()
+	defer d.memo.mu.Unlock()
+	if old, ok := d.memo.m[key]; ok {
+		return old
+	}
+	if d.memo.m == nil {
+		d.memo.m = map[any]any{}
+	}
+	d.memo.m[key] = v
+	return v
 }
 
 // segment maps a run of Text, starting at text, to the source bytes [src, srcEnd). A verbatim segment is
@@ -142,3 +175,16 @@ func (d *Document) BlockOf(off int) int {
 
 // Offset converts a 1-based line and character column back to a source byte offset.
 func (d *Document) Offset(line, column int) int { return d.lines.offset(d.Source, line, column) }
+
+// Compact returns a copy of d that keeps only what reporting diagnostics needs: the path, format and, when
+// keepSource is set, the source bytes and line index (for positions and excerpts). The parsed text,
+// blocks, tokens and source map are dropped, so that a run over many files need not hold them all.
+func (d *Document) Compact(keepSource bool) *Document {
+	c := &Document{Path: d.Path, Format: d.Format, Headline: -1}
+	if keepSource {
+		c.Source, c.lines = d.Source, d.lines
+	} else {
+		c.lines = newLineIndex(nil)
+	}
+	return c
+}

@@ -17,17 +17,72 @@ type Position struct {
 	ColumnByte int
 }
 
-// lineIndex holds the byte offset where each source line starts.
-type lineIndex struct{ starts []int }
+// lineIndex holds the byte offset where each source line starts, and column marks inside long lines.
+type lineIndex struct {
+	starts []int
+	// marks are points about every markStride bytes inside lines longer than that, with their columns,
+	// so that converting an offset to a column (or back) reads at most markStride bytes of the line rather
+	// than all of it before the offset: without them, reporting the many findings of a one-line
+	// megabyte file took time quadratic in its length (minutes).
+	marks []mark
+}
+
+// mark is a rune boundary in a long line and its 1-based columns, counted as position counts them.
+type mark struct{ off, col, col16 int }
+
+const markStride = 1024
 
 func newLineIndex(src []byte) lineIndex {
 	starts := []int{0}
+	var marks []mark
 	for i, c := range src {
 		if c == '\n' {
+			if i-starts[len(starts)-1] > markStride {
+				marks = appendMarks(marks, src, starts[len(starts)-1], i)
+			}
 			starts = append(starts, i+1)
 		}
 	}
-	return lineIndex{starts: starts}
+	if last := starts[len(starts)-1]; len(src)-last > markStride {
+		marks = appendMarks(marks, src, last, len(src))
+	}
+	return lineIndex{starts: starts, marks: marks}
+}
+
+// appendMarks adds the marks of the line src[start:end].
+func appendMarks(marks []mark, src []byte, start, end int) []mark {
+	if start == 0 && string(src[:3]) == "\xEF\xBB\xBF" {
+		start = 3 // as position: the byte order mark is not a column
+	}
+	col, col16 := 1, 1
+	next := start + markStride
+	for i := start; i < end; {
+		if i >= next {
+			marks = append(marks, mark{i, col, col16})
+			next = i + markStride
+		}
+		col++
+		col16++
+		if src[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:end])
+		if r >= 0x10000 && r != utf8.RuneError {
+			col16++
+		}
+		i += n
+	}
+	return marks
+}
+
+// markAt returns the last mark at or before offset that lies after from, if there is one.
+func (x lineIndex) markAt(from, offset int) (mark, bool) {
+	i := sort.Search(len(x.marks), func(i int) bool { return x.marks[i].off > offset }) - 1
+	if i >= 0 && x.marks[i].off > from {
+		return x.marks[i], true
+	}
+	return mark{}, false
 }
 
 func (x lineIndex) position(src []byte, offset int) Position {
@@ -38,12 +93,23 @@ func (x lineIndex) position(src []byte, offset int) Position {
 	if line == 0 && offset >= 3 && len(src) >= 3 && string(src[:3]) == "\xEF\xBB\xBF" {
 		from = 3 // a byte order mark is invisible: no editor counts it as a column
 	}
-	for _, r := range string(src[from:offset]) {
+	if m, ok := x.markAt(from, offset); ok {
+		from, col, col16 = m.off, m.col, m.col16
+	}
+	for i := from; i < offset; {
+		if src[i] < utf8.RuneSelf {
+			col++
+			col16++
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(src[i:offset])
 		col++
 		col16++
 		if r >= 0x10000 && r != utf8.RuneError {
 			col16++
 		}
+		i += n
 	}
 	return Position{Offset: offset, Line: line + 1, Column: col, ColumnUTF16: col16, ColumnByte: offset - x.starts[line] + 1}
 }
@@ -72,11 +138,20 @@ func (x lineIndex) line(src []byte, n int) string {
 // the line.
 func (x lineIndex) offset(src []byte, line, column int) int {
 	start, end := x.lineRange(src, line)
+	if line == len(x.starts) {
+		end = len(src) // a '\r' that ends the file ends no line: the offset after it is the file's end
+	}
 	if line == 1 && len(src) >= 3 && string(src[:3]) == "\xEF\xBB\xBF" {
 		start = 3
 	}
-	off := start
-	for col := 1; col < column && off < end; col++ {
+	off, col := start, 1
+	// Start from the last mark of the line at or before the column.
+	lo := sort.Search(len(x.marks), func(i int) bool { return x.marks[i].off > start })
+	hi := sort.Search(len(x.marks), func(i int) bool { return x.marks[i].off > end })
+	if j := lo + sort.Search(hi-lo, func(k int) bool { return x.marks[lo+k].col > column }) - 1; j >= lo {
+		off, col = x.marks[j].off, x.marks[j].col
+	}
+	for ; col < column && off < end; col++ {
 		_, size := utf8.DecodeRune(src[off:end])
 		off += size
 	}

@@ -21,10 +21,19 @@ type InputError struct {
 
 func (e *InputError) Error() string { return e.Name + ": " + e.Msg }
 
+// CheckSize refuses an input of size bytes over MaxInputSize; callers that can learn the size before
+// reading (a regular file's Stat) call it first, so a huge file is refused without being read.
+func CheckSize(name string, size int64) error {
+	if size > MaxInputSize {
+		return &InputError{name, fmt.Sprintf("file is %d MiB, over the %d MiB limit; not linted", size>>20, MaxInputSize>>20)}
+	}
+	return nil
+}
+
 // Validate refuses input copydesk cannot lint as text.
 func Validate(name string, data []byte) error {
-	if len(data) > MaxInputSize {
-		return &InputError{name, fmt.Sprintf("file is %d MiB, over the %d MiB limit; not linted", len(data)>>20, MaxInputSize>>20)}
+	if err := CheckSize(name, int64(len(data))); err != nil {
+		return err
 	}
 	if bytes.IndexByte(data[:min(len(data), 8000)], 0) >= 0 {
 		return &InputError{name, "binary file (contains NUL bytes); skipped"}

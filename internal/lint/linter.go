@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"path/filepath"
 	"sync"
 
@@ -21,6 +22,9 @@ type Linter struct {
 
 	mu      sync.Mutex
 	engines map[string]*setup // by configuration path ("" for built-in defaults)
+
+	// extra are rules run after the built-in ones: set by tests, to check that a broken rule is contained.
+	extra []rules.Rule
 }
 
 // setup is an engine built for one configuration.
@@ -71,11 +75,15 @@ func (l *Linter) build(cfgPath string) *setup {
 		settings[id] = s
 	}
 	e, err := rules.NewEngine(settings, l.Only)
+	if err == nil && len(l.extra) > 0 {
+		e = e.With(l.extra...)
+	}
 	return &setup{engine: e, config: cfg, err: err}
 }
 
 // Lint validates, parses and checks one input. path locates its configuration; name is what reports show.
-// failOn is the failing level the configuration sets, or zero.
+// failOn is the failing level the configuration sets, or zero. A crash in the parser or in a rule is
+// contained: it is an *InputError naming what crashed, and other inputs are linted as usual.
 func (l *Linter) Lint(path, name string, f document.Format, data []byte) (res report.Result, failOn rules.Severity, err error) {
 	if err := Validate(name, data); err != nil {
 		return res, 0, err
@@ -84,6 +92,23 @@ func (l *Linter) Lint(path, name string, f document.Format, data []byte) (res re
 	if err != nil {
 		return res, 0, err
 	}
-	doc := document.Parse(name, f, data)
-	return report.Result{Doc: doc, Diagnostics: e.Run(doc, l.Sources...)}, cfg.FailOn, nil
+	doc, err := parse(name, f, data)
+	if err != nil {
+		return res, 0, err
+	}
+	diags, err := e.Check(doc, l.Sources...)
+	if err != nil {
+		return res, 0, &InputError{name, err.Error() + "; not linted"}
+	}
+	return report.Result{Doc: doc, Diagnostics: diags}, cfg.FailOn, nil
+}
+
+// parse is document.Parse with a panic turned into an *InputError.
+func parse(name string, f document.Format, data []byte) (doc *document.Document, err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &InputError{name, fmt.Sprintf("the %s parser crashed (%v); this is a bug in copydesk, please report it with this input; not linted", f, v)}
+		}
+	}()
+	return document.Parse(name, f, data), nil
 }

@@ -19,39 +19,92 @@ const MaxWords = 16
 // Matcher holds a dictionary of phrases. Build it with Add, then call Scan; a Matcher is safe for
 // concurrent Scans once built.
 type Matcher struct {
-	phrases [][]string // normalised words of each phrase, by id
-	byKey   map[uint64][]int
-	// longest maps the hash of a first word to the length of the longest phrase starting with it, so most
-	// words of a text cost one map lookup.
-	longest map[uint64]int
+	phrases [][]string // the words of each phrase as added, by id
+	// keys maps the hash of every word n-gram that is a phrase or the start of one to its node: a hashed
+	// trie, so a scan extends a candidate one word at a time and stops at the first n-gram no phrase
+	// starts with. Most words of a text cost one map lookup, however many phrases there are.
+	keys map[uint64]node
+	// next links the phrases with the same key, in id order: next[id] is the following id, or -1.
+	next []int32
+	// bits is a bitset of the keys, 16 bits or more per key: most n-grams of a text are no key, and the
+	// bitset tells so without the map lookup.
+	bits []uint64
+}
+
+// node is what the n-gram with that hash starts or is.
+type node struct {
+	first, last int32 // the phrases that are exactly this n-gram (ids + 1; 0 when none)
+	prefix      bool  // some longer phrase starts with this n-gram
 }
 
 // New returns an empty Matcher.
-func New() *Matcher {
-	return &Matcher{byKey: map[uint64][]int{}, longest: map[uint64]int{}}
+func New() *Matcher { return NewSize(0) }
+
+// NewSize returns an empty Matcher with room for about n phrases.
+func NewSize(n int) *Matcher {
+	return &Matcher{keys: make(map[uint64]node, 2*n), phrases: make([][]string, 0, n), next: make([]int32, 0, n)}
 }
 
 // Add adds a phrase, given as its words, and returns its id: ids count up from 0 in the order of Add.
+// The Matcher keeps words; the caller must not change them afterwards.
 func (m *Matcher) Add(words []string) (int, error) {
 	if len(words) == 0 || len(words) > MaxWords {
 		return 0, fmt.Errorf("phrase %q: want 1 to %d words", strings.Join(words, " "), MaxWords)
 	}
-	norm := make([]string, len(words))
-	var key uint64
-	for i, w := range words {
+	for _, w := range words {
 		if w == "" {
 			return 0, fmt.Errorf("phrase %q: empty word", strings.Join(words, " "))
 		}
-		norm[i] = Normalize(w)
-		key = extend(key, i, hashWord(w))
 	}
 	id := len(m.phrases)
-	m.phrases = append(m.phrases, norm)
-	m.byKey[key] = append(m.byKey[key], id)
-	first := hashWord(words[0])
-	m.longest[first] = max(m.longest[first], len(words))
+	var key uint64
+	for i, w := range words {
+		key = extend(key, i, hashWord(w))
+		nd, ok := m.keys[key]
+		if !ok {
+			m.mark(key)
+		}
+		if i == len(words)-1 {
+			if nd.first == 0 {
+				nd.first = int32(id + 1)
+			} else {
+				m.next[nd.last-1] = int32(id)
+			}
+			nd.last = int32(id + 1)
+		} else {
+			nd.prefix = true
+		}
+		m.keys[key] = nd
+	}
+	m.phrases = append(m.phrases, words)
+	m.next = append(m.next, -1)
 	return id, nil
 }
+
+// mark adds a key to the bitset, doubling it first when it would hold fewer than 16 bits a key.
+func (m *Matcher) mark(key uint64) {
+	if (len(m.keys)+1)*16 > len(m.bits)*64 {
+		m.bits = make([]uint64, max(64, 2*len(m.bits)))
+		for k := range m.keys {
+			m.setBit(k)
+		}
+	}
+	m.setBit(key)
+}
+
+func (m *Matcher) setBit(key uint64) {
+	b := key & uint64(len(m.bits)*64-1)
+	m.bits[b/64] |= 1 << (b % 64)
+}
+
+// mayHave reports whether key may be in keys: false means it is not.
+func (m *Matcher) mayHave(key uint64) bool {
+	b := key & uint64(len(m.bits)*64-1)
+	return m.bits[b/64]&(1<<(b%64)) != 0
+}
+
+// Words returns the words of phrase id, as added.
+func (m *Matcher) Words(id int) []string { return m.phrases[id] }
 
 // Len is the number of phrases.
 func (m *Matcher) Len() int { return len(m.phrases) }
@@ -63,26 +116,35 @@ func (m *Matcher) Len() int { return len(m.phrases) }
 // the caller extends it, or 0 to refuse it and be offered the next. Scanning resumes after an accepted
 // match, or one word on when every candidate is refused.
 func (m *Matcher) Scan(words []string, accept func(id, start, n int) int) {
-	var keys [MaxWords]uint64
+	type candidate struct{ n, first int }
+	var cands [MaxWords]candidate
+	if len(m.phrases) == 0 {
+		return
+	}
 	for i := 0; i < len(words); {
-		if words[i] == "" {
-			i++
-			continue
-		}
-		first := hashWord(words[i])
-		longest := m.longest[first]
-		if longest == 0 {
-			i++
-			continue
-		}
-		keys[0] = extend(0, 0, first)
-		n := 1
-		for ; n < longest && i+n < len(words) && words[i+n] != ""; n++ {
-			keys[n] = extend(keys[n-1], n, hashWord(words[i+n]))
+		nc := 0
+		var key uint64
+		for n := 0; n < MaxWords && i+n < len(words) && words[i+n] != ""; n++ {
+			key = extend(key, n, hashWord(words[i+n]))
+			if !m.mayHave(key) {
+				break
+			}
+			nd, ok := m.keys[key]
+			if !ok {
+				break
+			}
+			if nd.first != 0 {
+				cands[nc] = candidate{n + 1, int(nd.first - 1)}
+				nc++
+			}
+			if !nd.prefix {
+				break
+			}
 		}
 		took := 0
-		for ; n > 0 && took == 0; n-- {
-			for _, id := range m.byKey[keys[n-1]] {
+		for c := nc - 1; c >= 0 && took == 0; c-- {
+			n := cands[c].n
+			for id := cands[c].first; id >= 0; id = int(m.next[id]) {
 				if m.equal(id, words[i:i+n]) {
 					if took = accept(id, i, n); took > 0 {
 						break
@@ -122,6 +184,13 @@ func Normalize(w string) string {
 // EqualWord reports whether two words are equal once normalised, without allocating.
 func EqualWord(a, b string) bool {
 	for a != "" && b != "" {
+		if ca, cb := a[0], b[0]; ca < utf8.RuneSelf && cb < utf8.RuneSelf {
+			if ca != cb && lowerASCII(ca) != lowerASCII(cb) {
+				return false
+			}
+			a, b = a[1:], b[1:]
+			continue
+		}
 		ra, na := utf8.DecodeRuneInString(a)
 		rb, nb := utf8.DecodeRuneInString(b)
 		if foldRune(ra) != foldRune(rb) {
@@ -130,6 +199,13 @@ func EqualWord(a, b string) bool {
 		a, b = a[na:], b[nb:]
 	}
 	return a == "" && b == ""
+}
+
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 func foldRune(r rune) rune {
@@ -156,6 +232,22 @@ const (
 // hashWord is FNV-1a over the normalised runes of w.
 func hashWord(w string) uint64 {
 	h := uint64(fnvOffset)
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c >= utf8.RuneSelf {
+			return hashRunes(h, w[i:])
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		h ^= uint64(c)
+		h *= fnvPrime
+	}
+	return h
+}
+
+// hashRunes continues hashWord over the rest of w once it meets a non-ASCII byte.
+func hashRunes(h uint64, w string) uint64 {
 	for _, r := range w {
 		h ^= uint64(foldRune(r))
 		h *= fnvPrime

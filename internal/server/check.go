@@ -188,7 +188,7 @@ func (j *job) run(l lint.Article) ([]rules.Diagnostic, error) {
 	if err != nil {
 		return nil, err
 	}
-	return j.engine.Run(document.Parse("request", j.format, l.Src), srcs...), nil
+	return j.engine.Check(document.Parse("request", j.format, l.Src), srcs...)
 }
 
 // locator converts source ranges to API locations, with an index per field built once.

@@ -2,16 +2,19 @@ package server
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"crypto/subtle"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"strings"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 )
 
 // ParseTokens reads a token file: one bearer token a line; blank lines and lines starting with # are
@@ -88,6 +91,33 @@ func (s *Server) limitBody(next http.Handler) http.Handler {
 			return
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, s.opts.MaxBody)
+		next.ServeHTTP(w, r)
+	})
+}
+
+// readBody reads the whole request body before the request may take a lint slot, so that a client
+// sending its body slowly ties up only its own connection (until ReadTimeout cuts it off), never one of
+// the MaxConcurrent slots that other requests need. It answers 413 past the body limit and 400 for a
+// body that is not UTF-8: encoding/json would quietly turn bad bytes into U+FFFD, and /v1/fix would then
+// hand back a story with characters replaced.
+func (s *Server) readBody(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		buf := bytes.NewBuffer(make([]byte, 0, min(max(r.ContentLength, 0), s.opts.MaxBody)+1))
+		_, err := buf.ReadFrom(r.Body)
+		var tooBig *http.MaxBytesError
+		switch {
+		case errors.As(err, &tooBig):
+			writeError(w, http.StatusRequestEntityTooLarge, tooLarge(s.opts.MaxBody))
+			return
+		case err != nil:
+			// Most often the read deadline: the connection is closed and this answer is for the log.
+			writeError(w, http.StatusBadRequest, "reading the request body failed")
+			return
+		case !utf8.Valid(buf.Bytes()):
+			writeError(w, http.StatusBadRequest, "malformed JSON: the request body is not valid UTF-8")
+			return
+		}
+		r.Body = io.NopCloser(buf)
 		next.ServeHTTP(w, r)
 	})
 }

@@ -89,6 +89,8 @@ type Server struct {
 
 	// beforeLint, when set (by tests), runs on the lint goroutine before the work.
 	beforeLint func(ctx context.Context)
+	// readHeaderTimeout and readTimeout are HTTPServer's limits on a slow client (tests shorten them).
+	readHeaderTimeout, readTimeout time.Duration
 }
 
 // New builds a server: it validates the options and builds the rule engine, so a bad configuration is an
@@ -125,6 +127,7 @@ func New(o Options) (*Server, error) {
 	s := &Server{
 		opts: o, settings: o.Config.Rules, failOn: o.Config.FailOn,
 		sem: make(chan struct{}, o.MaxConcurrent), log: o.Logger,
+		readHeaderTimeout: readHeaderTimeout, readTimeout: readTimeout,
 	}
 	for _, t := range o.Tokens {
 		if t = strings.TrimSpace(t); t != "" {
@@ -165,7 +168,7 @@ func (rt route) allow() string {
 // tokens are configured, checked before the path so that an unauthenticated client learns nothing.
 func (s *Server) routes() http.Handler {
 	lintRoute := func(h http.HandlerFunc) http.Handler {
-		return s.limitConcurrency(s.limitBody(h))
+		return s.limitBody(s.readBody(s.limitConcurrency(h)))
 	}
 	get := func(h http.HandlerFunc) route { return route{http.MethodGet: h, http.MethodHead: h} }
 	open := map[string]route{
@@ -251,8 +254,8 @@ func (s *Server) handleRules(w http.ResponseWriter, r *http.Request) {
 func (s *Server) HTTPServer() *http.Server {
 	return &http.Server{
 		Handler:           s,
-		ReadHeaderTimeout: readHeaderTimeout,
-		ReadTimeout:       readTimeout,
+		ReadHeaderTimeout: s.readHeaderTimeout,
+		ReadTimeout:       s.readTimeout,
 		WriteTimeout:      s.opts.Timeout + 10*time.Second,
 		IdleTimeout:       idleTimeout,
 		MaxHeaderBytes:    maxHeaderBytes,
