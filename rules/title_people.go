@@ -111,6 +111,9 @@ type peopleScanner struct {
 	d    *document.Document
 	t    *titleTerms
 	toks []document.Token
+	// floor is the token after the last mention found: a title read backwards (qualifiers, a country)
+	// stops there, so two mentions never overlap ("President Chinese President Xi").
+	floor int
 }
 
 func (s *peopleScanner) word(i int) string {
@@ -137,6 +140,7 @@ func (s *peopleScanner) scan(out []personMention) []personMention {
 		if h, _ := s.head(i); h != "" {
 			if m, next, ok := s.titled(i); ok {
 				out = append(out, m)
+				s.floor = next
 				i = next - 1
 				continue
 			}
@@ -150,6 +154,7 @@ func (s *peopleScanner) scan(out []personMention) []personMention {
 		if strings.EqualFold(s.word(i), "the") {
 			if m, next, ok := s.descriptorThenName(i); ok {
 				out = append(out, m)
+				s.floor = next
 				i = next - 1
 			}
 		}
@@ -231,16 +236,16 @@ func (s *peopleScanner) titled(i int) (personMention, int, bool) {
 	capital := startsUpper(s.word(i))
 	start := i
 	var quals []string
-	for p := i - 1; p >= 0 && len(quals) < maxQualifiers && s.isQualifier(p, capital); p-- {
+	for p := i - 1; p >= s.floor && len(quals) < maxQualifiers && s.isQualifier(p, capital); p-- {
 		quals = append([]string{strings.ToLower(s.word(p))}, quals...)
 		start = p
 	}
 	t := &personTitle{Head: head, Qualifiers: quals, Core: s.span(start, coreEnd-1)}
-	if c := s.countryBefore(start); c < start {
+	if c := s.countryBefore(start); c < start && c >= s.floor {
 		t.Country = s.span(c, start-1)
 		start = c
 	}
-	if s.t.has("modifier", s.word(start-1)) {
+	if start > s.floor && s.t.has("modifier", s.word(start-1)) {
 		start--
 		t.Modifier = s.toks[start].Span
 	}

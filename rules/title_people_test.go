@@ -83,3 +83,21 @@ func TestSamePerson(t *testing.T) {
 		t.Error("different or empty names should not match")
 	}
 }
+
+// TestPeopleMentionsDoNotOverlap: a title read backwards stops at the mention before it (found by
+// FuzzEngine: "President Chinese President B0" once gave two overlapping mentions).
+func TestPeopleMentionsDoNotOverlap(t *testing.T) {
+	for _, src := range []string{
+		"Talks\n\nPresident Chinese President Xi Jinping met President Joe Biden.\n",
+		"Talks\n\nThe top diplomat, Wang Yi Foreign Minister Wang Yi, spoke.\n",
+		"Talks\n\nPresident Chinese President B0\n",
+	} {
+		d := document.ParseText("s.txt", []byte(src))
+		ms := scanPeople(d)
+		for i := 1; i < len(ms); i++ {
+			if ms[i].Span.Start < ms[i-1].Span.End {
+				t.Errorf("%q: mentions %q and %q overlap", src, d.Slice(ms[i-1].Span), d.Slice(ms[i].Span))
+			}
+		}
+	}
+}
