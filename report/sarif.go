@@ -1,6 +1,7 @@
 package report
 
 import (
+	"bytes"
 	"encoding/json"
 	"io"
 	"net/url"
@@ -280,35 +281,58 @@ func sarifURI(p string) string {
 	return (&url.URL{Path: p}).String()
 }
 
-// charCounter converts source byte offsets to SARIF regions, counting code points.
+// charCounter converts source byte offsets to SARIF regions, counting code points. The count before an
+// offset is the count before its line, from a table of line starts built at the first need, plus its
+// column (document.Document.Position, which reads at most a stretch of the line): counting from the start
+// of the document for every offset took time quadratic in its length.
 type charCounter struct {
 	doc *document.Document
 	bom int // bytes of byte order mark at the start, not counted as a character
+	// lines holds, for each 1-based line n at lines[n-1], the code points before it (without the mark).
+	lines *[]int
 }
 
 func newCharCounter(doc *document.Document) charCounter {
-	c := charCounter{doc: doc}
+	c := charCounter{doc: doc, lines: new([]int)}
 	if strings.HasPrefix(string(doc.Source[:min(3, len(doc.Source))]), "\uFEFF") {
 		c.bom = 3
 	}
 	return c
 }
 
-// chars counts the code points of the source before a byte offset.
-func (c charCounter) chars(off int) int {
-	off = max(0, min(off, len(c.doc.Source)))
-	if off <= c.bom {
+// chars counts the code points of the source before the offset of a position.
+func (c charCounter) chars(p document.Position) int {
+	if p.Offset <= c.bom {
 		return 0
 	}
-	return utf8.RuneCount(c.doc.Source[c.bom:off])
+	if *c.lines == nil {
+		*c.lines = lineChars(c.doc.Source, c.bom)
+	}
+	return (*c.lines)[p.Line-1] + p.Column - 1
+}
+
+// lineChars returns the code points before each line of src, lines starting after each '\n', not counting
+// the first skip bytes. No UTF-8 sequence spans a '\n', so the counts add up line by line.
+func lineChars(src []byte, skip int) []int {
+	out := []int{0}
+	n, from := 0, skip
+	for {
+		i := bytes.IndexByte(src[from:], '\n')
+		if i < 0 {
+			return out
+		}
+		n += utf8.RuneCount(src[from : from+i+1])
+		from += i + 1
+		out = append(out, n)
+	}
 }
 
 func (c charCounter) region(start, end int) sarifRegion {
 	s, e := c.doc.Position(start), c.doc.Position(end)
-	off := c.chars(s.Offset)
+	off := c.chars(s)
 	return sarifRegion{
 		StartLine: s.Line, StartColumn: s.Column, EndLine: e.Line, EndColumn: e.Column,
-		CharOffset: off, CharLength: c.chars(e.Offset) - off,
+		CharOffset: off, CharLength: c.chars(e) - off,
 	}
 }
 

@@ -11,6 +11,8 @@ const (
 	memoPromo
 	memoRepeats
 	memoKnownNames
+	memoNamePairs
+	memoBlockWords
 )
 
 // memoized returns compute(d), computed once per document however many rules ask. The result is shared:

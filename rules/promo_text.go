@@ -2,6 +2,7 @@ package rules
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 
 	"github.com/copydesk/copydesk/internal/document"
@@ -111,7 +112,39 @@ func (promoText) Check(p *Pass) {
 
 // blockWordCount counts the white-space separated words of a block that hold a letter or digit, so that
 // "Reuters.com" is one word and "©" none.
+// Five rules ask for every block: the counts are made once per document.
 func blockWordCount(d *document.Document, b document.Block) int {
+	if b.TokenStart >= b.TokenEnd {
+		return 0
+	}
+	c := memoized(d, memoBlockWords, countBlockWords)
+	i := sort.Search(len(c), func(i int) bool { return c[i].start >= b.TokenStart })
+	if i < len(c) && c[i].start == b.TokenStart && c[i].end == b.TokenEnd {
+		return c[i].words
+	}
+	return countWords(d, b) // not a block of d
+}
+
+// blockWords is the word count of the tokens [start, end) of a block.
+type blockWords struct{ start, end, words int }
+
+// countBlockWords counts the words of d's blocks that have tokens, in token order.
+func countBlockWords(d *document.Document) []blockWords {
+	var out []blockWords
+	for _, b := range d.Blocks {
+		if b.TokenStart >= b.TokenEnd {
+			continue
+		}
+		if len(out) > 0 && out[len(out)-1].end > b.TokenStart {
+			return nil // out of order: count each block when asked
+		}
+		out = append(out, blockWords{b.TokenStart, b.TokenEnd, countWords(d, b)})
+	}
+	return out
+}
+
+// countWords is blockWordCount without the memo.
+func countWords(d *document.Document, b document.Block) int {
 	n, prevEnd, counted := 0, -1, false
 	for _, t := range d.Tokens[b.TokenStart:b.TokenEnd] {
 		if t.Start != prevEnd {

@@ -29,6 +29,7 @@ func (asymmetricTitles) Meta() Meta {
 func (asymmetricTitles) Check(p *Pass) {
 	d := p.Doc
 	people := findPeople(d)
+	var countries countryIndex
 	for i := 1; i < len(people); i++ {
 		a, b := people[i-1], people[i]
 		// Mentions can overlap ("President Chinese President Xi" reads two ways); such a pair has no
@@ -41,7 +42,7 @@ func (asymmetricTitles) Check(p *Pass) {
 		if a.Title.Country.Len() > 0 {
 			bare, named = b, a
 		}
-		if bare.Title.Country.Len() > 0 || named.Title.Country.Len() == 0 || countryGivenBefore(people[:i-1], bare) {
+		if bare.Title.Country.Len() > 0 || named.Title.Country.Len() == 0 || countries.givenBefore(people, i-1, bare) {
 			continue
 		}
 		p.Report(Finding{
@@ -58,12 +59,36 @@ func sameOffice(a, b *personTitle) bool {
 	return a.Head == b.Head && strings.Join(a.Qualifiers, " ") == strings.Join(b.Qualifiers, " ")
 }
 
-// countryGivenBefore reports whether an earlier mention of the person carried a country.
-func countryGivenBefore(earlier []personMention, m personMention) bool {
-	for _, e := range earlier {
-		if e.Title != nil && e.Title.Country.Len() > 0 && e.samePerson(m) {
-			return true
+// countryIndex files the mentions whose title carries a country by name (personIndex), the first of each
+// name only, so that whether one names a given person is found without going through all of them.
+type countryIndex struct {
+	people personIndex
+	filed  map[string]bool // name keys
+	next   int             // people before this are filed
+}
+
+// givenBefore reports whether one of people[:n] with a country in its title names m's person.
+func (x *countryIndex) givenBefore(people []personMention, n int, m personMention) bool {
+	for ; x.next < n; x.next++ {
+		e := people[x.next]
+		if e.Title == nil || e.Title.Country.Len() == 0 {
+			continue
+		}
+		if k := namesKey(e.names); !x.filed[k] {
+			if x.filed == nil {
+				x.filed = map[string]bool{}
+			}
+			x.filed[k] = true
+			x.people.add("", e.names, x.next)
 		}
 	}
-	return false
+	found := false
+	x.people.candidates("", m.names, func(list []int) {
+		for _, j := range list {
+			if found = found || people[j].samePerson(m); found {
+				return
+			}
+		}
+	})
+	return found
 }

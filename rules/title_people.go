@@ -169,7 +169,8 @@ func (s *peopleScanner) head(i int) (string, int) {
 		return "", i
 	}
 	if s.punct(i+1) == "." && s.toks[i+1].Start == s.toks[i].End {
-		if h := s.t.titleHead(w + "."); h != "" {
+		// The word and its full stop, as one string without building it ("Sen.").
+		if h := s.t.titleHead(s.d.Text[s.toks[i].Start:s.toks[i+1].End]); h != "" {
 			return h, i + 2
 		}
 	}
@@ -338,6 +339,15 @@ func (s *peopleScanner) descriptor(i int) (int, bool) {
 
 // descriptorThenName reads "the descriptor, Name" starting at "the" at i.
 func (s *peopleScanner) descriptorThenName(the int) (personMention, int, bool) {
+	// The descriptor must run, all words, to a comma within maxDescriptorWords: look for the comma before
+	// reading the words ("the" opens many phrases, few of them this one).
+	comma := the + 1
+	for comma < len(s.toks) && comma-(the+1) <= maxDescriptorWords && s.toks[comma].Kind == document.Word {
+		comma++
+	}
+	if comma == the+1 || comma-(the+1) > maxDescriptorWords || s.punct(comma) != "," {
+		return personMention{}, 0, false
+	}
 	descEnd, ok := s.descriptor(the + 1)
 	if !ok || s.punct(descEnd) != "," {
 		return personMention{}, 0, false

@@ -21,6 +21,7 @@ func fixCommand() *cli.Command {
 }
 
 func runFix(c *cli.Context) error {
+	tuneGC()
 	s, err := newSetup(c)
 	if err != nil {
 		return err

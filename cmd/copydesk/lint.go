@@ -90,6 +90,7 @@ func newSetup(c *cli.Context) (*setup, error) {
 }
 
 func runLint(c *cli.Context) error {
+	tuneGC()
 	s, err := newSetup(c)
 	if err != nil {
 		return err

@@ -22,6 +22,9 @@ type Linter struct {
 
 	mu      sync.Mutex
 	engines map[string]*setup // by configuration path ("" for built-in defaults)
+	// found is the configuration path config.Find gave for each folder, so that a run over many files of
+	// one folder walks up from it once, not once a file.
+	found map[string]string
 
 	// extra are rules run after the built-in ones: set by tests, to check that a broken rule is contained.
 	extra []rules.Rule
@@ -42,7 +45,19 @@ func (l *Linter) Setup(path string) (*rules.Engine, *config.Config, error) {
 		if path != "" {
 			dir = filepath.Dir(path)
 		}
-		cfgPath = config.Find(dir)
+		l.mu.Lock()
+		p, ok := l.found[dir]
+		l.mu.Unlock()
+		if !ok {
+			p = config.Find(dir)
+			l.mu.Lock()
+			if l.found == nil {
+				l.found = map[string]string{}
+			}
+			l.found[dir] = p
+			l.mu.Unlock()
+		}
+		cfgPath = p
 	}
 	l.mu.Lock()
 	defer l.mu.Unlock()

@@ -22,8 +22,8 @@ type Matcher struct {
 	phrases [][]string // the words of each phrase as added, by id
 	// keys maps the hash of every word n-gram that is a phrase or the start of one to its node: a hashed
 	// trie, so a scan extends a candidate one word at a time and stops at the first n-gram no phrase
-	// starts with. Most words of a text cost one map lookup, however many phrases there are.
-	keys map[uint64]node
+	// starts with. Most words of a text cost one lookup, however many phrases there are.
+	keys nodeTable
 	// next links the phrases with the same key, in id order: next[id] is the following id, or -1.
 	next []int32
 	// bits is a bitset of the keys, 16 bits or more per key: most n-grams of a text are no key, and the
@@ -42,7 +42,7 @@ func New() *Matcher { return NewSize(0) }
 
 // NewSize returns an empty Matcher with room for about n phrases.
 func NewSize(n int) *Matcher {
-	return &Matcher{keys: make(map[uint64]node, 2*n), phrases: make([][]string, 0, n), next: make([]int32, 0, n)}
+	return &Matcher{keys: newNodeTable(2 * n), phrases: make([][]string, 0, n), next: make([]int32, 0, n)}
 }
 
 // Add adds a phrase, given as its words, and returns its id: ids count up from 0 in the order of Add.
@@ -60,7 +60,7 @@ func (m *Matcher) Add(words []string) (int, error) {
 	var key uint64
 	for i, w := range words {
 		key = extend(key, i, hashWord(w))
-		nd, ok := m.keys[key]
+		nd, ok := m.keys.get(key)
 		if !ok {
 			m.mark(key)
 		}
@@ -74,7 +74,7 @@ func (m *Matcher) Add(words []string) (int, error) {
 		} else {
 			nd.prefix = true
 		}
-		m.keys[key] = nd
+		m.keys.put(key, nd)
 	}
 	m.phrases = append(m.phrases, words)
 	m.next = append(m.next, -1)
@@ -83,11 +83,9 @@ func (m *Matcher) Add(words []string) (int, error) {
 
 // mark adds a key to the bitset, doubling it first when it would hold fewer than 16 bits a key.
 func (m *Matcher) mark(key uint64) {
-	if (len(m.keys)+1)*16 > len(m.bits)*64 {
+	if (m.keys.len()+1)*16 > len(m.bits)*64 {
 		m.bits = make([]uint64, max(64, 2*len(m.bits)))
-		for k := range m.keys {
-			m.setBit(k)
-		}
+		m.keys.each(m.setBit)
 	}
 	m.setBit(key)
 }
@@ -129,7 +127,7 @@ func (m *Matcher) Scan(words []string, accept func(id, start, n int) int) {
 			if !m.mayHave(key) {
 				break
 			}
-			nd, ok := m.keys[key]
+			nd, ok := m.keys.get(key)
 			if !ok {
 				break
 			}
@@ -261,4 +259,98 @@ func extend(key uint64, i int, word uint64) uint64 {
 	key ^= word + uint64(i+1)*0x9e3779b97f4a7c15
 	key *= fnvPrime
 	return key ^ key>>29
+}
+
+// nodeTable maps n-gram hashes to nodes: an open-addressing hash table with linear probing, which a scan
+// asks about most words of a text. It does what a map[uint64]node would, faster to look up, as the keys
+// are hashes already.
+type nodeTable struct {
+	keys  []uint64 // a power of two long; a free slot has key 0
+	nodes []node
+	n     int
+	// zero is the node of key 0, which marks free slots in keys.
+	zero    node
+	hasZero bool
+}
+
+func newNodeTable(n int) nodeTable {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return nodeTable{keys: make([]uint64, size), nodes: make([]node, size)}
+}
+
+func (t *nodeTable) len() int { return t.n }
+
+// slot is where probing for key starts.
+func (t *nodeTable) slot(key uint64) int {
+	return int((key * 0x9e3779b97f4a7c15) >> 32 & uint64(len(t.keys)-1))
+}
+
+func (t *nodeTable) get(key uint64) (node, bool) {
+	if key == 0 {
+		return t.zero, t.hasZero
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case key:
+			return t.nodes[i], true
+		case 0:
+			return node{}, false
+		}
+	}
+}
+
+func (t *nodeTable) put(key uint64, nd node) {
+	if key == 0 {
+		if !t.hasZero {
+			t.n++
+		}
+		t.zero, t.hasZero = nd, true
+		return
+	}
+	if 2*(t.n+1) > len(t.keys) {
+		t.grow()
+	}
+	mask := len(t.keys) - 1
+	for i := t.slot(key); ; i = (i + 1) & mask {
+		switch t.keys[i] {
+		case key:
+			t.nodes[i] = nd
+			return
+		case 0:
+			t.keys[i], t.nodes[i] = key, nd
+			t.n++
+			return
+		}
+	}
+}
+
+// grow doubles the table.
+func (t *nodeTable) grow() {
+	old := *t
+	*t = newNodeTable(len(old.keys))
+	t.zero, t.hasZero = old.zero, old.hasZero
+	if t.hasZero {
+		t.n = 1
+	}
+	for i, k := range old.keys {
+		if k != 0 {
+			t.put(k, old.nodes[i])
+		}
+	}
+}
+
+// each calls f with every key.
+func (t *nodeTable) each(f func(uint64)) {
+	if t.hasZero {
+		f(0)
+	}
+	for _, k := range t.keys {
+		if k != 0 {
+			f(k)
+		}
+	}
 }
