@@ -38,21 +38,26 @@ type jsonReport struct {
 type jsonFile struct {
 	Path        string           `json:"path"`
 	Format      string           `json:"format"`
-	Diagnostics []jsonDiagnostic `json:"diagnostics"`
+	Diagnostics []JSONDiagnostic `json:"diagnostics"`
 }
 
-type jsonDiagnostic struct {
-	Rule     string        `json:"rule"`
-	Category string        `json:"category"`
-	Severity string        `json:"severity"`
-	Message  string        `json:"message"`
-	Start    jsonPosition  `json:"start"`
-	End      jsonPosition  `json:"end"`
-	Fixes    []jsonFix     `json:"fixes"`
-	Related  []jsonRelated `json:"related"`
+// JSONDiagnostic is one diagnostic in the JSON schema, shared by `--format json` and `lint --ndjson`.
+type JSONDiagnostic struct {
+	Rule     string `json:"rule"`
+	Category string `json:"category"`
+	Severity string `json:"severity"`
+	Message  string `json:"message"`
+	// Field is set only where the text came as separate fields (title, body: `lint --ndjson`); offsets
+	// then count from the start of that field.
+	Field   string        `json:"field,omitempty"`
+	Start   JSONPosition  `json:"start"`
+	End     JSONPosition  `json:"end"`
+	Fixes   []JSONFix     `json:"fixes"`
+	Related []JSONRelated `json:"related"`
 }
 
-type jsonPosition struct {
+// JSONPosition is a source position in every unit a consumer may count in.
+type JSONPosition struct {
 	Offset      int `json:"offset"`
 	Line        int `json:"line"`
 	Column      int `json:"column"`
@@ -60,22 +65,25 @@ type jsonPosition struct {
 	ColumnByte  int `json:"column_byte"`
 }
 
-type jsonFix struct {
+// JSONFix is one fix: edits applied together.
+type JSONFix struct {
 	Message string     `json:"message"`
 	Safe    bool       `json:"safe"`
-	Edits   []jsonEdit `json:"edits"`
+	Edits   []JSONEdit `json:"edits"`
 }
 
-// jsonEdit is declared here rather than reusing rules.TextEdit so the schema cannot change by accident.
-type jsonEdit struct {
+// JSONEdit is declared here rather than reusing rules.TextEdit so the schema cannot change by accident.
+type JSONEdit struct {
 	Start   int    `json:"start"`
 	End     int    `json:"end"`
 	NewText string `json:"new_text"`
 }
 
-type jsonRelated struct {
-	Start   jsonPosition `json:"start"`
-	End     jsonPosition `json:"end"`
+// JSONRelated is a supporting location.
+type JSONRelated struct {
+	Field   string       `json:"field,omitempty"`
+	Start   JSONPosition `json:"start"`
+	End     JSONPosition `json:"end"`
 	Message string       `json:"message"`
 }
 
@@ -91,7 +99,7 @@ func (jsonFormatter) Format(w io.Writer, results []Result) error {
 	}
 	rep := jsonReport{Version: JSONVersion, Files: make([]jsonFile, 0, len(results)), Summary: Summarize(results)}
 	for _, r := range results {
-		f := jsonFile{Path: r.Doc.Path, Format: r.Doc.Format.String(), Diagnostics: make([]jsonDiagnostic, 0, len(r.Diagnostics))}
+		f := jsonFile{Path: r.Doc.Path, Format: r.Doc.Format.String(), Diagnostics: make([]JSONDiagnostic, 0, len(r.Diagnostics))}
 		for _, d := range r.Diagnostics {
 			f.Diagnostics = append(f.Diagnostics, toJSON(r.Doc, d))
 		}
@@ -102,28 +110,30 @@ func (jsonFormatter) Format(w io.Writer, results []Result) error {
 	return enc.Encode(rep)
 }
 
-func toJSON(doc *document.Document, d rules.Diagnostic) jsonDiagnostic {
-	out := jsonDiagnostic{
+func toJSON(doc *document.Document, d rules.Diagnostic) JSONDiagnostic {
+	out := JSONDiagnostic{
 		Rule: d.Rule, Category: d.Category, Severity: severityOf(d.Severity).String(), Message: d.Message,
 		Start: position(doc, d.Start), End: position(doc, max(d.Start, d.End)),
-		Fixes: make([]jsonFix, 0, len(d.Fixes)), Related: make([]jsonRelated, 0, len(d.Related)),
+		Fixes: make([]JSONFix, 0, len(d.Fixes)), Related: make([]JSONRelated, 0, len(d.Related)),
 	}
 	for _, fx := range d.Fixes {
-		jf := jsonFix{Message: fx.Message, Safe: fx.Safe, Edits: make([]jsonEdit, 0, len(fx.Edits))}
+		jf := JSONFix{Message: fx.Message, Safe: fx.Safe, Edits: make([]JSONEdit, 0, len(fx.Edits))}
 		for _, e := range fx.Edits {
-			jf.Edits = append(jf.Edits, jsonEdit{Start: e.Start, End: e.End, NewText: e.NewText})
+			jf.Edits = append(jf.Edits, JSONEdit{Start: e.Start, End: e.End, NewText: e.NewText})
 		}
 		out.Fixes = append(out.Fixes, jf)
 	}
 	for _, rel := range d.Related {
-		out.Related = append(out.Related, jsonRelated{
+		out.Related = append(out.Related, JSONRelated{
 			Start: position(doc, rel.Start), End: position(doc, max(rel.Start, rel.End)), Message: rel.Message,
 		})
 	}
 	return out
 }
 
-func position(doc *document.Document, offset int) jsonPosition {
-	p := doc.Position(offset)
-	return jsonPosition{Offset: p.Offset, Line: p.Line, Column: p.Column, ColumnUTF16: p.ColumnUTF16, ColumnByte: p.ColumnByte}
+func position(doc *document.Document, offset int) JSONPosition { return NewJSONPosition(doc.Position(offset)) }
+
+// NewJSONPosition writes a position in the JSON schema.
+func NewJSONPosition(p document.Position) JSONPosition {
+	return JSONPosition{Offset: p.Offset, Line: p.Line, Column: p.Column, ColumnUTF16: p.ColumnUTF16, ColumnByte: p.ColumnByte}
 }

@@ -8,12 +8,11 @@ import (
 	"fmt"
 	"io"
 	"runtime"
-	"sort"
 	"sync"
-	"unicode/utf8"
 
 	"github.com/copydesk/copydesk/internal/document"
 	"github.com/copydesk/copydesk/internal/lint"
+	"github.com/copydesk/copydesk/report"
 	"github.com/copydesk/copydesk/rules"
 	"github.com/urfave/cli/v2"
 )
@@ -42,49 +41,10 @@ type ndjsonRequest struct {
 // left out. blocking is true when a diagnostic is at or above the failing level (--fail-on, else the
 // configuration's fail-on, else error).
 type ndjsonResult struct {
-	ID          json.RawMessage    `json:"id"`
-	Diagnostics []ndjsonDiagnostic `json:"diagnostics"`
-	Blocking    bool               `json:"blocking"`
-	Error       string             `json:"error,omitempty"`
-}
-
-type ndjsonDiagnostic struct {
-	Rule     string          `json:"rule"`
-	Category string          `json:"category"`
-	Severity string          `json:"severity"`
-	Message  string          `json:"message"`
-	Field    string          `json:"field"`
-	Start    ndjsonPosition  `json:"start"`
-	End      ndjsonPosition  `json:"end"`
-	Fixes    []ndjsonFix     `json:"fixes"`
-	Related  []ndjsonRelated `json:"related"`
-}
-
-type ndjsonPosition struct {
-	Offset      int `json:"offset"`
-	Line        int `json:"line"`
-	Column      int `json:"column"`
-	ColumnUTF16 int `json:"column_utf16"`
-	ColumnByte  int `json:"column_byte"`
-}
-
-type ndjsonFix struct {
-	Message string       `json:"message"`
-	Safe    bool         `json:"safe"`
-	Edits   []ndjsonEdit `json:"edits"`
-}
-
-type ndjsonEdit struct {
-	Start   int    `json:"start"`
-	End     int    `json:"end"`
-	NewText string `json:"new_text"`
-}
-
-type ndjsonRelated struct {
-	Field   string         `json:"field"`
-	Start   ndjsonPosition `json:"start"`
-	End     ndjsonPosition `json:"end"`
-	Message string         `json:"message"`
+	ID          json.RawMessage         `json:"id"`
+	Diagnostics []report.JSONDiagnostic `json:"diagnostics"`
+	Blocking    bool                    `json:"blocking"`
+	Error       string                  `json:"error,omitempty"`
 }
 
 // ndjsonLine is one line read, on its way to a worker.
@@ -224,9 +184,9 @@ func readNDJSONLine(r *bufio.Reader, limit int) (line []byte, tooLong bool, err 
 
 // lintNDJSONLine answers one request line.
 func lintNDJSONLine(l *lint.Linter, j ndjsonLine, def document.Format, failOn rules.Severity) ndjsonOutcome {
-	res := ndjsonResult{Diagnostics: []ndjsonDiagnostic{}}
+	res := ndjsonResult{Diagnostics: []report.JSONDiagnostic{}}
 	fail := func(format string, args ...any) ndjsonOutcome {
-		res.Diagnostics = []ndjsonDiagnostic{}
+		res.Diagnostics = []report.JSONDiagnostic{}
 		res.Blocking = false
 		res.Error = fmt.Sprintf("line %d: ", j.n) + fmt.Sprintf(format, args...)
 		return encodeNDJSON(res, true)
@@ -283,11 +243,11 @@ func encodeNDJSON(res ndjsonResult, errored bool) ndjsonOutcome {
 // articleFields locates source offsets of a composed article in the title or body sent.
 type articleFields struct {
 	a           lint.Article
-	title, body fieldText
+	title, body document.Lines
 }
 
 func newArticleFields(a lint.Article) articleFields {
-	return articleFields{a: a, title: newFieldText(a.Src[a.TitleStart:a.TitleEnd]), body: newFieldText(a.Src[a.BodyStart:])}
+	return articleFields{a: a, title: document.NewLines(a.Src[a.TitleStart:a.TitleEnd]), body: document.NewLines(a.Src[a.BodyStart:])}
 }
 
 // field says which field a source offset belongs to; offsets in the markup around the title count as
@@ -298,11 +258,11 @@ func (af articleFields) field(off int) string {
 }
 
 // position converts a source offset to a position in the given field, clamped to it.
-func (af articleFields) position(field string, off int) ndjsonPosition {
+func (af articleFields) position(field string, off int) report.JSONPosition {
 	if field == lint.FieldBody {
-		return af.body.position(off - af.a.BodyStart)
+		return report.NewJSONPosition(af.body.Position(off - af.a.BodyStart))
 	}
-	return af.title.position(max(0, min(off, af.a.TitleEnd)-af.a.TitleStart))
+	return report.NewJSONPosition(af.title.Position(max(0, min(off, af.a.TitleEnd)-af.a.TitleStart)))
 }
 
 // contains reports whether the source range [start, end) lies inside the field's own text.
@@ -313,70 +273,34 @@ func (af articleFields) contains(field string, start, end int) bool {
 	return start >= af.a.TitleStart && end <= af.a.TitleEnd
 }
 
-func (af articleFields) diagnostic(d rules.Diagnostic) ndjsonDiagnostic {
+func (af articleFields) diagnostic(d rules.Diagnostic) report.JSONDiagnostic {
 	sev := d.Severity
 	if sev < rules.Info || sev > rules.Error {
 		sev = rules.Warning // as report does for an unset severity
 	}
 	field := af.field(d.Start)
-	out := ndjsonDiagnostic{
+	out := report.JSONDiagnostic{
 		Rule: d.Rule, Category: d.Category, Severity: sev.String(), Message: d.Message, Field: field,
 		Start: af.position(field, d.Start), End: af.position(field, max(d.Start, d.End)),
-		Fixes: []ndjsonFix{}, Related: []ndjsonRelated{},
+		Fixes: []report.JSONFix{}, Related: []report.JSONRelated{},
 	}
 fixes:
 	for _, fx := range d.Fixes {
-		nf := ndjsonFix{Message: fx.Message, Safe: fx.Safe, Edits: make([]ndjsonEdit, 0, len(fx.Edits))}
+		nf := report.JSONFix{Message: fx.Message, Safe: fx.Safe, Edits: make([]report.JSONEdit, 0, len(fx.Edits))}
 		for _, e := range fx.Edits {
 			if !af.contains(field, e.Start, e.End) {
 				continue fixes
 			}
 			s, end := af.position(field, e.Start), af.position(field, e.End)
-			nf.Edits = append(nf.Edits, ndjsonEdit{Start: s.Offset, End: end.Offset, NewText: e.NewText})
+			nf.Edits = append(nf.Edits, report.JSONEdit{Start: s.Offset, End: end.Offset, NewText: e.NewText})
 		}
 		out.Fixes = append(out.Fixes, nf)
 	}
 	for _, rel := range d.Related {
 		f := af.field(rel.Start)
-		out.Related = append(out.Related, ndjsonRelated{
+		out.Related = append(out.Related, report.JSONRelated{
 			Field: f, Start: af.position(f, rel.Start), End: af.position(f, max(rel.Start, rel.End)), Message: rel.Message,
 		})
 	}
 	return out
-}
-
-// fieldText converts byte offsets of one field to positions, counting as document.Position does: lines
-// and columns from 1, columns in code points, UTF-16 units and bytes, a leading byte order mark not a
-// column.
-type fieldText struct {
-	src    []byte
-	starts []int
-}
-
-func newFieldText(src []byte) fieldText {
-	starts := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			starts = append(starts, i+1)
-		}
-	}
-	return fieldText{src: src, starts: starts}
-}
-
-func (ft fieldText) position(off int) ndjsonPosition {
-	off = max(0, min(off, len(ft.src)))
-	line := sort.Search(len(ft.starts), func(i int) bool { return ft.starts[i] > off }) - 1
-	from := ft.starts[line]
-	if line == 0 && off >= 3 && bytes.HasPrefix(ft.src, []byte("\xEF\xBB\xBF")) {
-		from = 3
-	}
-	col, col16 := 1, 1
-	for _, r := range string(ft.src[from:off]) {
-		col++
-		col16++
-		if r >= 0x10000 && r != utf8.RuneError {
-			col16++
-		}
-	}
-	return ndjsonPosition{Offset: off, Line: line + 1, Column: col, ColumnUTF16: col16, ColumnByte: off - ft.starts[line] + 1}
 }

@@ -8,13 +8,15 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf16"
+
+	"github.com/copydesk/copydesk/report"
 )
 
 type ndjsonOut struct {
-	ID          json.RawMessage    `json:"id"`
-	Diagnostics []ndjsonDiagnostic `json:"diagnostics"`
-	Blocking    bool               `json:"blocking"`
-	Error       string             `json:"error"`
+	ID          json.RawMessage         `json:"id"`
+	Diagnostics []report.JSONDiagnostic `json:"diagnostics"`
+	Blocking    bool                    `json:"blocking"`
+	Error       string                  `json:"error"`
 }
 
 func runNDJSONInput(t *testing.T, input string, args ...string) ([]ndjsonOut, string, int) {

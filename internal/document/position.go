@@ -157,3 +157,16 @@ func (x lineIndex) offset(src []byte, line, column int) int {
 	}
 	return off
 }
+
+// Lines converts byte offsets of any text to positions, for callers that locate offsets in a part of a
+// document (a title or body sent as a separate field) rather than in a whole source file.
+type Lines struct {
+	src   []byte
+	index lineIndex
+}
+
+// NewLines indexes src's line starts once; each Position is then a binary search.
+func NewLines(src []byte) Lines { return Lines{src: src, index: newLineIndex(src)} }
+
+// Position converts a byte offset of the text to a line and column, as Document.Position does.
+func (l Lines) Position(offset int) Position { return l.index.position(l.src, offset) }

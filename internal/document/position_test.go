@@ -202,3 +202,14 @@ func TestSpansProperty(t *testing.T) {
 		}
 	}
 }
+
+// TestLinesMatchDocumentPosition: Lines, used for title and body fields, counts exactly as Document does.
+func TestLinesMatchDocumentPosition(t *testing.T) {
+	src := []byte("\xEF\xBB\xBFHead 🎉\r\n\r\nCafé “talks” — done\nlast")
+	d, l := ParseText("s.txt", src), NewLines(src)
+	for off := 0; off <= len(src); off++ {
+		if got, want := l.Position(off), d.Position(off); got != want {
+			t.Fatalf("offset %d: Lines %+v, Document %+v", off, got, want)
+		}
+	}
+}
