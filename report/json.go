@@ -131,7 +131,9 @@ func toJSON(doc *document.Document, d rules.Diagnostic) JSONDiagnostic {
 	return out
 }
 
-func position(doc *document.Document, offset int) JSONPosition { return NewJSONPosition(doc.Position(offset)) }
+func position(doc *document.Document, offset int) JSONPosition {
+	return NewJSONPosition(doc.Position(offset))
+}
 
 // NewJSONPosition writes a position in the JSON schema.
 func NewJSONPosition(p document.Position) JSONPosition {
