@@ -172,13 +172,14 @@ func lintFiles(c *cli.Context, s *setup, f report.Formatter) error {
 	return o.exit(s.exitZero)
 }
 
-// writeDiffs prints one unified diff covering every input: the same edits `copydesk fix` would make.
+// writeDiffs prints one unified diff covering every input: the same edits `copydesk fix` would make,
+// continuing from the lint already done.
 func writeDiffs(c *cli.Context, l *lint.Linter, all []linted, unsafe bool) error {
 	for _, in := range all {
 		if in.err != nil {
 			continue
 		}
-		f, err := l.Fix(in.in.path, in.in.name, in.in.format, in.data, unsafe)
+		f, err := l.FixFrom(in.in.path, in.in.name, in.in.format, in.data, in.result, in.failOn, unsafe)
 		if err != nil {
 			return fmt.Errorf("%s: %w", in.in.name, err)
 		}

@@ -22,20 +22,29 @@ type Fixed struct {
 // applies. Overlapping fixes are taken one per round, so the outcome is a fixed point: fixing it again
 // changes nothing.
 func (l *Linter) Fix(path, name string, f document.Format, data []byte, unsafe bool) (Fixed, error) {
-	out := Fixed{Data: data}
+	res, failOn, err := l.Lint(path, name, f, data)
+	if err != nil {
+		return Fixed{Data: data}, err
+	}
+	return l.FixFrom(path, name, f, data, res, failOn, unsafe)
+}
+
+// FixFrom is Fix for input that has been linted already: it starts from that result (res, failOn) rather
+// than linting data a second time.
+func (l *Linter) FixFrom(path, name string, f document.Format, data []byte, res report.Result, failOn rules.Severity, unsafe bool) (Fixed, error) {
+	out := Fixed{Data: data, Result: res, FailOn: failOn}
 	for round := 0; ; round++ {
-		res, failOn, err := l.Lint(path, name, f, out.Data)
-		if err != nil {
-			return out, err
-		}
-		out.Result, out.FailOn = res, failOn
-		edits := fix.Select(res.Diagnostics, unsafe)
+		edits := fix.Select(out.Result.Diagnostics, unsafe)
 		if len(edits) == 0 || round == maxFixRounds {
 			return out, nil
 		}
+		var err error
 		if out.Data, err = fix.Apply(out.Data, edits); err != nil {
 			return out, err
 		}
 		out.Applied += len(edits)
+		if out.Result, out.FailOn, err = l.Lint(path, name, f, out.Data); err != nil {
+			return out, err
+		}
 	}
 }
