@@ -2,7 +2,6 @@ package rules
 
 import (
 	"fmt"
-	"sort"
 )
 
 // builtin lists the constructors of every built-in rule, in the order `copydesk rules` shows them: an
@@ -58,14 +57,4 @@ func Lookup(id string) (Rule, error) {
 		}
 	}
 	return nil, fmt.Errorf("unknown rule %q (run `copydesk rules` for the list)", id)
-}
-
-// IDs returns every built-in rule id, sorted.
-func IDs() []string {
-	ids := make([]string, 0, len(builtin))
-	for _, r := range Builtin() {
-		ids = append(ids, r.Meta().ID)
-	}
-	sort.Strings(ids)
-	return ids
 }

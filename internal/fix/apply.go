@@ -36,9 +36,3 @@ func usesCRLF(src []byte) bool {
 	lf := bytes.Count(src, []byte("\n"))
 	return lf > 0 && bytes.Count(src, []byte("\r\n"))*2 > lf
 }
-
-// Edits converts diagnostics into the edits Select would apply and applies them, for callers that only
-// want the fixed bytes.
-func Edits(src []byte, diags []rules.Diagnostic, unsafe bool) ([]byte, error) {
-	return Apply(src, Select(diags, unsafe))
-}

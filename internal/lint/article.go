@@ -44,13 +44,6 @@ func ComposeArticleLayout(title, body string, f document.Format) Article {
 	}
 }
 
-// ComposeArticle is ComposeArticleLayout for callers that only need the source and where the body
-// starts in it: a source offset o at or after bodyOffset is o-bodyOffset in the body sent.
-func ComposeArticle(title, body string, f document.Format) (src []byte, bodyOffset int) {
-	a := ComposeArticleLayout(title, body, f)
-	return a.Src, a.BodyStart
-}
-
 // The fields of an article.
 const (
 	FieldTitle = "title"

@@ -16,10 +16,6 @@ func TestComposeArticle(t *testing.T) {
 		if got := string(a.Src[a.BodyStart:]); got != body {
 			t.Errorf("%s: body %q", f, got)
 		}
-		src, off := ComposeArticle("Talks\r\nresume", body, f)
-		if string(src) != string(a.Src) || off != a.BodyStart {
-			t.Errorf("%s: ComposeArticle disagrees with ComposeArticleLayout", f)
-		}
 		doc := document.Parse("a", f, a.Src)
 		h, ok := doc.HeadlineBlock()
 		if !ok {
@@ -29,7 +25,7 @@ func TestComposeArticle(t *testing.T) {
 			t.Errorf("%s: headline at %d-%d, title at %d-%d", f, hs, he, a.TitleStart, a.TitleEnd)
 		}
 	}
-	if src, off := ComposeArticle("", body, document.Markdown); string(src) != body || off != 0 {
-		t.Errorf("without a title: %q, %d", src, off)
+	if a := ComposeArticleLayout("", body, document.Markdown); string(a.Src) != body || a.BodyStart != 0 {
+		t.Errorf("without a title: %q, %d", a.Src, a.BodyStart)
 	}
 }

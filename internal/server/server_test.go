@@ -232,7 +232,7 @@ func TestRulesList(t *testing.T) {
 			}
 		}
 	}
-	if !found || len(got.Rules) != len(rules.IDs()) {
+	if !found || len(got.Rules) != len(rules.Builtin()) {
 		t.Errorf("rules list %s", data)
 	}
 
